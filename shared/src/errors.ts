@@ -1,0 +1,100 @@
+/**
+ * Stable error codes. Every error the API returns carries one of these and a Chinese message;
+ * clients switch on the code, never on the text.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RequestNotFound = 'REQUEST_NOT_FOUND',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  ConcurrentModification = 'CONCURRENT_MODIFICATION',
+  HomeNotBound = 'HOME_NOT_BOUND',
+  RoomNotFound = 'ROOM_NOT_FOUND',
+  ResidentNotFound = 'RESIDENT_NOT_FOUND',
+  NotStaff = 'NOT_STAFF',
+  NotInYourScope = 'NOT_IN_YOUR_SCOPE',
+  WechatCodeInvalid = 'WECHAT_CODE_INVALID',
+  WechatCodeUsed = 'WECHAT_CODE_USED',
+  WechatRateLimited = 'WECHAT_RATE_LIMITED',
+  WechatUnavailable = 'WECHAT_UNAVAILABLE',
+  DevLoginDisabled = 'DEV_LOGIN_DISABLED',
+  UploadTooLarge = 'UPLOAD_TOO_LARGE',
+  UploadNotImage = 'UPLOAD_NOT_IMAGE',
+  UploadMissing = 'UPLOAD_MISSING',
+  PhotoNotFound = 'PHOTO_NOT_FOUND',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  Internal = 'INTERNAL',
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [ErrorCode.ValidationFailed]: '提交的内容有误，请检查后重试',
+  [ErrorCode.Unauthenticated]: '请先登录',
+  [ErrorCode.Forbidden]: '您没有权限进行此操作',
+  [ErrorCode.NotFound]: '内容不存在',
+  [ErrorCode.RequestNotFound]: '诉求不存在或您无权查看',
+  [ErrorCode.IllegalTransition]: '当前状态下不能进行此操作',
+  [ErrorCode.ConcurrentModification]: '该诉求刚被他人处理过，请刷新后重试',
+  [ErrorCode.HomeNotBound]: '请先绑定您的住址',
+  [ErrorCode.RoomNotFound]: '所选房屋不存在',
+  [ErrorCode.ResidentNotFound]: '居民不存在',
+  [ErrorCode.NotStaff]: '仅工作人员可以使用此功能',
+  [ErrorCode.NotInYourScope]: '该诉求不在您负责的网格内',
+  [ErrorCode.WechatCodeInvalid]: '微信登录凭证无效，请重新登录',
+  [ErrorCode.WechatCodeUsed]: '微信登录凭证已使用，请重新登录',
+  [ErrorCode.WechatRateLimited]: '登录过于频繁，请稍后再试',
+  [ErrorCode.WechatUnavailable]: '微信服务暂时不可用，请稍后再试',
+  [ErrorCode.DevLoginDisabled]: '开发登录在当前环境不可用',
+  [ErrorCode.UploadTooLarge]: '图片过大，请压缩后重试',
+  [ErrorCode.UploadNotImage]: '只能上传 JPG、PNG 或 WebP 图片',
+  [ErrorCode.UploadMissing]: '请选择要上传的图片',
+  [ErrorCode.PhotoNotFound]: '图片不存在或不属于您',
+  [ErrorCode.RouteNotFound]: '接口不存在',
+  [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
+};
+
+/** Field-level validation codes, keyed by field name in `ErrorEnvelope.errors`. */
+export enum FieldErrorCode {
+  Required = 'REQUIRED',
+  TooLong = 'TOO_LONG',
+  TooShort = 'TOO_SHORT',
+  InvalidEnum = 'INVALID_ENUM',
+  InvalidFormat = 'INVALID_FORMAT',
+  OutOfRange = 'OUT_OF_RANGE',
+  TooMany = 'TOO_MANY',
+  UnknownField = 'UNKNOWN_FIELD',
+  InvalidSubcategory = 'INVALID_SUBCATEGORY',
+}
+
+export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
+  [FieldErrorCode.Required]: '必填',
+  [FieldErrorCode.TooLong]: '内容过长',
+  [FieldErrorCode.TooShort]: '内容过短',
+  [FieldErrorCode.InvalidEnum]: '选项无效',
+  [FieldErrorCode.InvalidFormat]: '格式不正确',
+  [FieldErrorCode.OutOfRange]: '超出允许范围',
+  [FieldErrorCode.TooMany]: '数量超出上限',
+  [FieldErrorCode.UnknownField]: '不支持的字段',
+  [FieldErrorCode.InvalidSubcategory]: '子类别与类别不匹配',
+};
+
+/** The one error shape every failed API call returns. */
+export interface ErrorEnvelope {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  /** field name → field error code, for 400 validation errors */
+  errors?: Record<string, FieldErrorCode>;
+  /** correlates a 500 with the server log */
+  errorId?: string;
+}
+
+export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorEnvelope).code === 'string' &&
+    typeof (value as ErrorEnvelope).status === 'number'
+  );
+}

@@ -1,0 +1,81 @@
+import {
+  availableActions,
+  FINAL_STATUSES,
+  isFinal,
+  nextStatus,
+  RequestAction,
+  RequestStatus,
+  ratingReopens,
+  TRANSITIONS,
+  lifecycleMermaid,
+} from './request-lifecycle';
+
+describe('request lifecycle', () => {
+  it('moves a pending item to in-progress when the holder accepts it', () => {
+    expect(nextStatus(RequestStatus.PendingAccept, RequestAction.Accept)).toBe(RequestStatus.InProgress);
+  });
+
+  it('refuses to accept an item that is already in progress', () => {
+    expect(nextStatus(RequestStatus.InProgress, RequestAction.Accept)).toBeUndefined();
+  });
+
+  it('keeps the status when a progress note is added', () => {
+    expect(nextStatus(RequestStatus.InProgress, RequestAction.AddProgress)).toBe(RequestStatus.InProgress);
+  });
+
+  it('cannot resolve an item nobody has accepted', () => {
+    expect(nextStatus(RequestStatus.PendingAccept, RequestAction.Resolve)).toBeUndefined();
+  });
+
+  it('closes a resolved item when rated and reopens it through the system action', () => {
+    expect(nextStatus(RequestStatus.Resolved, RequestAction.Rate)).toBe(RequestStatus.Closed);
+    expect(nextStatus(RequestStatus.Resolved, RequestAction.Reopen)).toBe(RequestStatus.InProgress);
+  });
+
+  it('allows no action at all out of a final status', () => {
+    for (const status of FINAL_STATUSES) {
+      for (const action of Object.values(RequestAction)) {
+        expect(nextStatus(status, action)).toBeUndefined();
+      }
+      expect(isFinal(status)).toBe(true);
+    }
+  });
+
+  it('lets only the owner cancel, and only before acceptance', () => {
+    expect(availableActions(RequestStatus.PendingAccept, 'owner')).toEqual([RequestAction.Cancel]);
+    expect(availableActions(RequestStatus.InProgress, 'owner')).toEqual([]);
+    expect(availableActions(RequestStatus.PendingAccept, 'holder')).not.toContain(RequestAction.Cancel);
+  });
+
+  it('offers the owner only rating on a resolved item', () => {
+    expect(availableActions(RequestStatus.Resolved, 'owner')).toEqual([RequestAction.Rate]);
+  });
+
+  it('lets escalation keep the item in the same status set (pending at the next level)', () => {
+    expect(nextStatus(RequestStatus.InProgress, RequestAction.Escalate)).toBe(RequestStatus.PendingAccept);
+  });
+
+  it('reopens on an effect score of 2 or less and closes on 3 or more', () => {
+    expect(ratingReopens(1)).toBe(true);
+    expect(ratingReopens(2)).toBe(true);
+    expect(ratingReopens(3)).toBe(false);
+    expect(ratingReopens(5)).toBe(false);
+  });
+
+  it('never defines the same action twice from one status', () => {
+    const seen = new Set<string>();
+    for (const t of TRANSITIONS) {
+      for (const from of t.from) {
+        const key = `${t.action}:${from}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+    }
+  });
+
+  it('draws every transition in the generated diagram', () => {
+    const diagram = lifecycleMermaid();
+    expect(diagram).toContain('PENDING_ACCEPT --> IN_PROGRESS: 签收 (holder)');
+    expect(diagram).toContain('RESOLVED --> CLOSED: 评价 (owner)');
+  });
+});
