@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs everything and runs every test tier. Used by the README and by .ci/run.
+#   unit (shared, server) · API e2e on embedded SQLite · the same e2e on MariaDB · mini-program components ·
+#   compiled weapp bundle (size budget, WXML/WXSS compile, headless smoke) · H5 browser journey in Chromium
+# Needs: Node 20. Starts MariaDB and installs Chromium itself where it can (Debian/root), see scripts/services.sh.
+# Every tier runs even when an earlier one fails; the exit code is non-zero if any failed.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/services.sh"
+cd "$REPO_ROOT"
+
+RESULTS="$REPO_ROOT/artifacts/test-results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+failed=()
+
+tier() { # tier NAME command...
+  local name="$1"; shift
+  step "$name"
+  local started=$SECONDS
+  if "$@"; then
+    echo "✓ $name ($((SECONDS - started)) s)"
+    echo "pass $name" >> "$RESULTS/tiers.txt"
+  else
+    echo "✗ $name FAILED ($((SECONDS - started)) s)"
+    echo "fail $name" >> "$RESULTS/tiers.txt"
+    failed+=("$name")
+  fi
+}
+
+jest_json() { echo "--json --outputFile=$RESULTS/$1.json"; }
+
+install_workspace || { echo "install failed"; exit 1; }
+
+tier "typecheck (all packages)" pnpm -r typecheck
+tier "shared: unit tests" pnpm --filter @gezhi/shared test $(jest_json shared)
+tier "server: unit + API e2e on embedded SQLite" \
+  pnpm --filter @gezhi/server test $(jest_json server-sqlite)
+
+if ensure_mariadb; then
+  tier "server: API e2e on MariaDB" \
+    env TEST_DATABASE_URL="${TEST_MARIADB_URL:-mariadb://root@127.0.0.1:3306/gezhi_test}" \
+    pnpm --filter @gezhi/server test --selectProjects e2e $(jest_json server-mariadb)
+else
+  failed+=("MariaDB unavailable"); echo "fail MariaDB unavailable" >> "$RESULTS/tiers.txt"
+fi
+
+tier "mini-program: component tests" pnpm --filter @gezhi/miniapp test $(jest_json miniapp)
+tier "mini-program: weapp build" pnpm --filter @gezhi/miniapp build:weapp
+tier "mini-program: weapp bundle checks (size, WXML/WXSS, headless)" pnpm --filter @gezhi/miniapp check:weapp
+tier "server: build" pnpm --filter @gezhi/server build
+tier "mini-program: H5 build" pnpm --filter @gezhi/miniapp build:h5
+
+if ensure_chromium; then
+  tier "H5 browser journeys in Chromium" \
+    pnpm --filter @gezhi/miniapp exec jest -c journeys/jest.config.js $(jest_json journeys)
+else
+  failed+=("Chromium unavailable"); echo "fail Chromium unavailable" >> "$RESULTS/tiers.txt"
+fi
+
+step "summary"
+node scripts/summarize-tests.js "$RESULTS"
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '✗ failed: %s\n' "${failed[@]}"
+  exit 1
+fi
+echo "all tiers passed"
