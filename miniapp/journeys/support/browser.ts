@@ -1,0 +1,37 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from './server';
+
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts/screenshots');
+
+/** Debian's Chromium, headless, with the flags this closed network needs (see shared TOOLCHAIN.md). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gezhi-chromium-'))}`,
+    ],
+  });
+}
+
+/** A phone-sized page (the H5 build is the mini-program's layout). */
+export async function newPhonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+export async function screenshot(page: Page, journey: string, step: string): Promise<void> {
+  const dir = join(SCREENSHOT_DIR, journey);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${step}.png`), fullPage: true });
+}
