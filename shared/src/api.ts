@@ -83,6 +83,8 @@ export interface RoomOption {
   id: number;
   unitName: string;
   roomNumber: string;
+  /** set by GET /api/staff/rooms, whose list spans several buildings (e.g. "3号楼") */
+  buildingName?: string;
 }
 
 export interface BindHomeBody {

@@ -25,6 +25,8 @@ export enum ErrorCode {
   UploadMissing = 'UPLOAD_MISSING',
   PhotoNotFound = 'PHOTO_NOT_FOUND',
   RouteNotFound = 'ROUTE_NOT_FOUND',
+  /** a JSON body over the server's body limit (uploads have their own UPLOAD_TOO_LARGE) */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Internal = 'INTERNAL',
 }
 
@@ -51,6 +53,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.UploadMissing]: '请选择要上传的图片',
   [ErrorCode.PhotoNotFound]: '图片不存在或不属于您',
   [ErrorCode.RouteNotFound]: '接口不存在',
+  [ErrorCode.PayloadTooLarge]: '提交的内容过大',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 

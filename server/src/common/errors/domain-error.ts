@@ -1,0 +1,51 @@
+import { ErrorCode, FieldErrorCode } from '@gezhi/shared';
+
+/** The HTTP status each error code is returned with, unless the thrower says otherwise. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.RequestNotFound]: 404,
+  [ErrorCode.IllegalTransition]: 409,
+  [ErrorCode.ConcurrentModification]: 409,
+  [ErrorCode.HomeNotBound]: 409,
+  [ErrorCode.RoomNotFound]: 404,
+  [ErrorCode.ResidentNotFound]: 404,
+  [ErrorCode.NotStaff]: 403,
+  [ErrorCode.NotInYourScope]: 403,
+  [ErrorCode.WechatCodeInvalid]: 400,
+  [ErrorCode.WechatCodeUsed]: 400,
+  [ErrorCode.WechatRateLimited]: 429,
+  [ErrorCode.WechatUnavailable]: 503,
+  [ErrorCode.DevLoginDisabled]: 403,
+  [ErrorCode.UploadTooLarge]: 413,
+  [ErrorCode.UploadNotImage]: 415,
+  [ErrorCode.UploadMissing]: 400,
+  [ErrorCode.PhotoNotFound]: 404,
+  [ErrorCode.RouteNotFound]: 404,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.Internal]: 500,
+};
+
+/**
+ * A business or client error with a stable code from the shared contract. Plain TypeScript (no Nest), so
+ * domain rules can throw it; one global filter turns it into the error envelope.
+ */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors?: Record<string, FieldErrorCode>,
+    status?: number,
+  ) {
+    super(code);
+    this.name = 'DomainError';
+    this.status = status ?? ERROR_STATUS[code];
+  }
+
+  static validation(fieldErrors: Record<string, FieldErrorCode>): DomainError {
+    return new DomainError(ErrorCode.ValidationFailed, fieldErrors);
+  }
+}

@@ -1,0 +1,162 @@
+import { Channel, RequestCategory, Role, Urgency } from '@gezhi/shared';
+
+/**
+ * Demo data, taken from the seed reports: 团结街道 → 明日星城社区 (seed 002: 7 grids of ~450 households, one
+ * grid leader each; 苏月 leads grid 1) and 东篱社区 (seed 003) so scoping is visible. Pure definitions;
+ * demo-seed.service.ts loads them.
+ */
+export interface DemoGrid {
+  name: string;
+  leader: DemoPerson;
+  /** building names in this grid */
+  buildings: string[];
+}
+
+export interface DemoPerson {
+  /** dev-login account; null for people who exist but do not log in */
+  account: string | null;
+  realName: string;
+  phone: string;
+}
+
+export interface DemoCommunity {
+  name: string;
+  grids: DemoGrid[];
+}
+
+export const DEMO_STREET = '团结街道';
+export const DEMO_UNITS = ['1单元', '2单元', '3单元'];
+export const DEMO_FLOORS = [1, 2, 3, 4, 5, 6];
+export const DEMO_ROOMS_PER_FLOOR = 2;
+
+const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七'];
+const LEADER_NAMES = ['苏月', '王海燕', '李建国', '刘晓梅', '陈志强', '张秀兰', '杨帆'];
+
+export const DEMO_COMMUNITIES: DemoCommunity[] = [
+  {
+    name: '明日星城社区',
+    grids: LEADER_NAMES.map((realName, index) => ({
+      name: `第${CHINESE_NUMBERS[index]}网格`,
+      leader: { account: `gridleader${index + 1}`, realName, phone: `1380471000${index + 1}` },
+      buildings: [`${index * 2 + 1}号楼`, `${index * 2 + 2}号楼`],
+    })),
+  },
+  {
+    name: '东篱社区',
+    grids: [
+      { name: '第四网格', leader: { account: null, realName: '黄燕', phone: '13905131004' }, buildings: ['优山美地1号楼'] },
+      { name: '第十四网格', leader: { account: null, realName: '黄春菊', phone: '13905131014' }, buildings: ['优山美地2号楼'] },
+    ],
+  },
+];
+
+export interface DemoStaff extends DemoPerson {
+  role: Role.CommunityOfficer | Role.StreetOfficer;
+  /** community name for a community officer */
+  community?: string;
+}
+
+export const DEMO_OFFICERS: DemoStaff[] = [
+  { account: 'community1', realName: '陈立华', phone: '13804710100', role: Role.CommunityOfficer, community: '明日星城社区' },
+  { account: 'street1', realName: '赵文博', phone: '13804710200', role: Role.StreetOfficer },
+];
+
+export interface DemoResident extends DemoPerson {
+  account: string;
+  /** where they live; null: not bound yet */
+  home: { building: string; unit: string; room: string } | null;
+}
+
+/** resident1..3 live in different grids of 明日星城社区 (grids 1, 2, 3); resident4 has not bound a home. */
+export const DEMO_RESIDENTS: DemoResident[] = [
+  { account: 'resident1', realName: '张芬', phone: '13604711234', home: { building: '1号楼', unit: '2单元', room: '301' } },
+  { account: 'resident2', realName: '宋美素', phone: '13604712345', home: { building: '3号楼', unit: '1单元', room: '502' } },
+  { account: 'resident3', realName: '程云英', phone: '13604713456', home: { building: '5号楼', unit: '3单元', room: '201' } },
+  { account: 'resident4', realName: '周明', phone: '13604714567', home: null },
+];
+
+/** How far an example request has got, and what was said on the way. */
+export type DemoProgress =
+  | { stage: 'pending' }
+  | { stage: 'in-progress'; progressNote: string }
+  | { stage: 'resolved'; resolution: string }
+  | { stage: 'closed'; resolution: string; rating: { speed: number; effect: number; attitude: number; comment: string } };
+
+export interface DemoRequest {
+  /** a resident account, or a grid leader filing on someone's behalf */
+  filedBy: string;
+  onBehalf?: { room: { building: string; unit: string; room: string }; channel: Channel; contactName: string; contactPhone: string };
+  category: RequestCategory;
+  subcategory: string;
+  description: string;
+  urgency: Urgency;
+  showNamePublicly: boolean;
+  progress: DemoProgress;
+}
+
+export const DEMO_REQUESTS: DemoRequest[] = [
+  {
+    filedBy: 'resident1',
+    category: RequestCategory.Livelihood,
+    subcategory: 'EMPLOYMENT',
+    description: '我丈夫身有残疾，一直没能找到合适的工作，家里开销全靠我一个人的收入，压力很大，希望网格员帮忙留意适合他的岗位。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: {
+      stage: 'closed',
+      resolution: '已查找残疾人就业帮扶政策和企业用人信息，为张芬的丈夫对接到合适的工作，已于本周上岗。',
+      rating: { speed: 5, effect: 5, attitude: 5, comment: '没想到这么快就帮我丈夫找到了工作，真是要谢谢网格员们。' },
+    },
+  },
+  {
+    filedBy: 'resident2',
+    category: RequestCategory.Infrastructure,
+    subcategory: 'LEAK',
+    description: '家中卫生间吊顶渗水，应该是楼上卫生间防水出了问题，吊顶已经发黄起皮，麻烦帮忙协调楼上住户一起看看。',
+    urgency: Urgency.Urgent,
+    showNamePublicly: false,
+    progress: { stage: 'in-progress', progressNote: '已联系楼上住户，约好明天上午和物业维修师傅一起上门查看防水层。' },
+  },
+  {
+    filedBy: 'resident1',
+    category: RequestCategory.Environment,
+    subcategory: 'CLUTTER',
+    description: '2单元楼道里堆放了很多杂物和纸箱，把消防通道都堵住了，存在安全隐患，希望尽快清理。',
+    urgency: Urgency.Urgent,
+    showNamePublicly: true,
+    progress: { stage: 'pending' },
+  },
+  {
+    filedBy: 'resident3',
+    category: RequestCategory.Environment,
+    subcategory: 'PARKING',
+    description: '小区巷道里每天晚上都有车辆乱停乱放，消防车和救护车根本进不来，老人出行也不方便。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: { stage: 'resolved', resolution: '已召开协商议事会，制定文明停车公约，并在巷道两侧施划禁停标线，物业每晚巡查。' },
+  },
+  {
+    filedBy: 'resident2',
+    category: RequestCategory.Environment,
+    subcategory: 'ADVERTISING',
+    description: '单元电梯轿厢被小广告贴成了“大花脸”，撕了又贴，影响美观，希望能彻底治理。',
+    urgency: Urgency.Normal,
+    showNamePublicly: true,
+    progress: { stage: 'pending' },
+  },
+  {
+    filedBy: 'gridleader1',
+    onBehalf: {
+      room: { building: '2号楼', unit: '1单元', room: '102' },
+      channel: Channel.Phone,
+      contactName: '刘桂兰',
+      contactPhone: '13704715678',
+    },
+    category: RequestCategory.Livelihood,
+    subcategory: 'PROXY',
+    description: '独居老人来电，腿脚不便无法去社保局办理养老金资格认证，希望网格员上门帮忙代办。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: { stage: 'in-progress', progressNote: '已上门为老人拍照并采集认证信息，正在提交社保系统。' },
+  },
+];

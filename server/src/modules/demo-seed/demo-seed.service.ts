@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role } from '@gezhi/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Building, Community, Grid, Room, Street } from '../geo/geo.entities';
+import { RequestFilingService } from '../requests/request-filing.service';
+import { RequestTransitionsService } from '../requests/request-transitions.service';
+import { User } from '../users/user.entity';
+import {
+  DEMO_COMMUNITIES,
+  DEMO_FLOORS,
+  DEMO_OFFICERS,
+  DEMO_REQUESTS,
+  DEMO_RESIDENTS,
+  DEMO_ROOMS_PER_FLOOR,
+  DEMO_STREET,
+  DEMO_UNITS,
+  DemoPerson,
+  DemoRequest,
+} from './demo-data';
+
+type RoomKey = string;
+const roomKey = (building: string, unit: string, room: string): RoomKey => `${building}/${unit}/${room}`;
+
+/**
+ * Loads the demo data (demo-data.ts) into an empty database at boot when SEED_DEMO is on. Idempotent:
+ * does nothing once any street exists. Example requests go through the real filing and transition services,
+ * so their timelines and notifications are exactly what the product would have written.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly filing: RequestFilingService,
+    private readonly transitions: RequestTransitionsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    if ((await this.dataSource.getRepository(Street).count()) > 0) return;
+    const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
+    for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
+    this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests`);
+  }
+
+  private async loadPlacesAndPeople(manager: EntityManager): Promise<Map<RoomKey, number>> {
+    const rooms = new Map<RoomKey, number>();
+    const street = await manager.save(manager.create(Street, { name: DEMO_STREET }));
+    for (const demoCommunity of DEMO_COMMUNITIES) {
+      const community = await manager.save(manager.create(Community, { streetId: street.id, name: demoCommunity.name }));
+      for (const demoGrid of demoCommunity.grids) {
+        const grid = await manager.save(manager.create(Grid, { communityId: community.id, name: demoGrid.name, leaderUserId: null }));
+        const leader = await this.createUser(manager, demoGrid.leader, Role.GridLeader, {
+          gridId: grid.id,
+          communityId: community.id,
+          streetId: street.id,
+        });
+        await manager.update(Grid, { id: grid.id }, { leaderUserId: leader.id });
+        for (const buildingName of demoGrid.buildings) {
+          const building = await manager.save(manager.create(Building, { communityId: community.id, gridId: grid.id, name: buildingName }));
+          const rows = DEMO_UNITS.flatMap((unitName) =>
+            DEMO_FLOORS.flatMap((floor) =>
+              Array.from({ length: DEMO_ROOMS_PER_FLOOR }, (_, i) => ({
+                buildingId: building.id,
+                unitName,
+                roomNumber: `${floor}${String(i + 1).padStart(2, '0')}`,
+              })),
+            ),
+          );
+          const saved = await manager.save(rows.map((row) => manager.create(Room, row)));
+          for (const room of saved) rooms.set(roomKey(buildingName, room.unitName, room.roomNumber), room.id);
+        }
+      }
+      for (const officer of DEMO_OFFICERS.filter((o) => o.community === demoCommunity.name)) {
+        await this.createUser(manager, officer, officer.role, { gridId: null, communityId: community.id, streetId: street.id });
+      }
+    }
+    for (const officer of DEMO_OFFICERS.filter((o) => !o.community)) {
+      await this.createUser(manager, officer, officer.role, { gridId: null, communityId: null, streetId: street.id });
+    }
+    for (const resident of DEMO_RESIDENTS) {
+      const roomId = resident.home ? rooms.get(roomKey(resident.home.building, resident.home.unit, resident.home.room)) : null;
+      await this.createUser(manager, resident, Role.Resident, { gridId: null, communityId: null, streetId: null }, roomId ?? null);
+    }
+    return rooms;
+  }
+
+  private createUser(
+    manager: EntityManager,
+    person: DemoPerson,
+    role: Role,
+    scope: Pick<User, 'gridId' | 'communityId' | 'streetId'>,
+    roomId: number | null = null,
+  ): Promise<User> {
+    return manager.save(
+      manager.create(User, {
+        openid: null,
+        account: person.account,
+        nickname: person.realName,
+        realName: person.realName,
+        phone: person.phone,
+        role,
+        roomId,
+        ...scope,
+        createdAt: new Date(),
+      }),
+    );
+  }
+
+  private async playRequest(demo: DemoRequest, rooms: Map<RoomKey, number>): Promise<void> {
+    const users = this.dataSource.getRepository(User);
+    const filer = await users.findOneByOrFail({ account: demo.filedBy });
+    const onBehalf = demo.onBehalf
+      ? {
+          roomId: rooms.get(roomKey(demo.onBehalf.room.building, demo.onBehalf.room.unit, demo.onBehalf.room.room)),
+          channel: demo.onBehalf.channel,
+          contactName: demo.onBehalf.contactName,
+          contactPhone: demo.onBehalf.contactPhone,
+        }
+      : {};
+    const filed = await this.filing.file(filer, {
+      category: demo.category,
+      subcategory: demo.subcategory,
+      description: demo.description,
+      urgency: demo.urgency,
+      showNamePublicly: demo.showNamePublicly,
+      ...onBehalf,
+    });
+    const progress = demo.progress;
+    if (progress.stage === 'pending') return;
+    const leader = await users.findOneByOrFail({ role: Role.GridLeader, gridId: filed.gridId });
+    await this.transitions.accept(leader, filed.id);
+    if (progress.stage === 'in-progress') {
+      await this.transitions.addProgress(leader, filed.id, { note: progress.progressNote });
+      return;
+    }
+    await this.transitions.resolve(leader, filed.id, { note: progress.resolution });
+    if (progress.stage === 'closed') await this.transitions.rate(filer, filed.id, progress.rating);
+  }
+}

@@ -1,0 +1,34 @@
+import { categoryLabel, NotificationKind, RequestCategory } from '@gezhi/shared';
+import { excerpt, formatSerial } from '../requests/domain/request-presentation';
+
+/** What a notification about a request says. Plain function: the same words wherever an event happens. */
+export interface Notice {
+  userId: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  requestId: number;
+}
+
+const TITLES: Record<NotificationKind, string> = {
+  [NotificationKind.RequestRouted]: '新诉求待签收',
+  [NotificationKind.RequestAccepted]: '您的诉求已签收',
+  [NotificationKind.RequestProgress]: '您的诉求有新进展',
+  [NotificationKind.RequestResolved]: '您的诉求已办结，请评价',
+  [NotificationKind.RequestRejected]: '您的诉求未予受理',
+  [NotificationKind.RequestReopened]: '居民对办理效果不满意，请重办',
+  [NotificationKind.RequestRated]: '居民已评价，诉求已办结',
+};
+
+const BODY_MAX = 200;
+
+export function requestNotice(
+  userId: number,
+  kind: NotificationKind,
+  request: { id: number; category: RequestCategory; subcategory: string; description: string },
+  detail?: string | null,
+): Notice {
+  const head = `${formatSerial(request.id)} ${categoryLabel(request.category, request.subcategory)}`;
+  const text = detail ? `${head}：${detail}` : `${head}：${excerpt(request.description, 40)}`;
+  return { userId, kind, title: TITLES[kind], body: excerpt(text, BODY_MAX - 1), requestId: request.id };
+}

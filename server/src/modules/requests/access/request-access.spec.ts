@@ -1,0 +1,54 @@
+import { ErrorCode, HandlingLevel, RequestStatus, Role } from '@gezhi/shared';
+import type { RequestFacts, Viewer } from '../domain/viewer';
+import { assertCanView, holdsCurrentLevel } from './request-access';
+
+const request: RequestFacts = {
+  status: RequestStatus.PendingAccept,
+  level: HandlingLevel.Grid,
+  residentUserId: 10,
+  gridId: 1,
+  communityId: 1,
+  streetId: 1,
+};
+
+const viewer = (role: Role, overrides: Partial<Viewer> = {}): Viewer => ({
+  id: 99,
+  role,
+  gridId: null,
+  communityId: null,
+  streetId: null,
+  ...overrides,
+});
+
+function codeOf(fn: () => void): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+describe('request access', () => {
+  it("hides another resident's request as not found", () => {
+    expect(codeOf(() => assertCanView(viewer(Role.Resident, { id: 11 }), request))).toBe(ErrorCode.RequestNotFound);
+    expect(codeOf(() => assertCanView(viewer(Role.Resident, { id: 10 }), request))).toBeUndefined();
+  });
+
+  it("refuses a grid leader a request of another grid as out of scope", () => {
+    const leaderOfGrid2 = viewer(Role.GridLeader, { gridId: 2, communityId: 1, streetId: 1 });
+    expect(codeOf(() => assertCanView(leaderOfGrid2, request))).toBe(ErrorCode.NotInYourScope);
+  });
+
+  it('lets community and street officers see everything in their community or street', () => {
+    expect(codeOf(() => assertCanView(viewer(Role.CommunityOfficer, { communityId: 1, streetId: 1 }), request))).toBeUndefined();
+    expect(codeOf(() => assertCanView(viewer(Role.StreetOfficer, { streetId: 1 }), request))).toBeUndefined();
+    expect(codeOf(() => assertCanView(viewer(Role.CommunityOfficer, { communityId: 2 }), request))).toBe(ErrorCode.NotInYourScope);
+  });
+
+  it('makes only the grid leader of the grid the holder of a grid-level request', () => {
+    expect(holdsCurrentLevel(viewer(Role.GridLeader, { gridId: 1 }), request)).toBe(true);
+    expect(holdsCurrentLevel(viewer(Role.CommunityOfficer, { communityId: 1 }), request)).toBe(false);
+    expect(holdsCurrentLevel(viewer(Role.CommunityOfficer, { communityId: 1 }), { ...request, level: HandlingLevel.Community })).toBe(true);
+  });
+});

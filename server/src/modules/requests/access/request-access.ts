@@ -1,0 +1,69 @@
+import { ErrorCode, HandlingLevel, Role } from '@gezhi/shared';
+import { DomainError } from '../../../common/errors/domain-error';
+import type { RequestFacts, Viewer } from '../domain/viewer';
+
+/**
+ * Who may see which requests — the one place scope is decided:
+ * a resident sees only their own (anything else is "not found": existence is not disclosed);
+ * a grid leader their grid; a community officer their community; a street officer their street.
+ */
+export function assertCanView(viewer: Viewer, request: RequestFacts): void {
+  if (viewer.role === Role.Resident) {
+    if (request.residentUserId !== viewer.id) throw new DomainError(ErrorCode.RequestNotFound);
+    return;
+  }
+  if (!isStaff(viewer)) throw new DomainError(ErrorCode.Forbidden);
+  if (!coversPlace(viewer, request)) throw new DomainError(ErrorCode.NotInYourScope);
+}
+
+export type ScopeColumn = 'gridId' | 'communityId' | 'streetId';
+
+/** The column a staff member's scope is defined by, and its value (null: not staff, or no scope set). */
+export function scopeOf(viewer: Viewer): { column: ScopeColumn; id: number } | null {
+  const column = SCOPE_COLUMNS[viewer.role];
+  const id = column ? viewer[column] : null;
+  return column && id !== null ? { column, id } : null;
+}
+
+const SCOPE_COLUMNS: Partial<Record<Role, ScopeColumn>> = {
+  [Role.GridLeader]: 'gridId',
+  [Role.CommunityOfficer]: 'communityId',
+  [Role.StreetOfficer]: 'streetId',
+};
+
+/** Whether a staff member's scope covers a place (a request, or a room they file for). */
+export function coversPlace(viewer: Viewer, place: Record<ScopeColumn, number>): boolean {
+  const scope = scopeOf(viewer);
+  return scope !== null && place[scope.column] === scope.id;
+}
+
+/** The handling level a staff role works at ("at their level" in the inbox). */
+export function levelOfRole(role: Role): HandlingLevel | null {
+  switch (role) {
+    case Role.GridLeader:
+      return HandlingLevel.Grid;
+    case Role.CommunityOfficer:
+      return HandlingLevel.Community;
+    case Role.StreetOfficer:
+      return HandlingLevel.Street;
+    default:
+      return null;
+  }
+}
+
+/** The holder: staff whose role works at the request's current level and whose scope covers it. */
+export function holdsCurrentLevel(viewer: Viewer, request: RequestFacts): boolean {
+  return levelOfRole(viewer.role) === request.level && coversPlace(viewer, request);
+}
+
+export function isOwner(viewer: Viewer, request: RequestFacts): boolean {
+  return viewer.role === Role.Resident && request.residentUserId === viewer.id;
+}
+
+export function isStaff(viewer: Viewer): boolean {
+  return levelOfRole(viewer.role) !== null;
+}
+
+export function assertStaff(viewer: Viewer): void {
+  if (!isStaff(viewer)) throw new DomainError(ErrorCode.NotStaff);
+}

@@ -1,0 +1,88 @@
+import { ErrorCode, HandlingLevel, RequestAction, RequestStatus, Role } from '@gezhi/shared';
+import { actionsFor, authorizeTransition } from './transition-guard';
+import type { RequestFacts, Viewer } from './viewer';
+
+const resident: Viewer = { id: 10, role: Role.Resident, gridId: null, communityId: null, streetId: null };
+const leaderOfGrid1: Viewer = { id: 20, role: Role.GridLeader, gridId: 1, communityId: 1, streetId: 1 };
+const communityOfficer: Viewer = { id: 30, role: Role.CommunityOfficer, gridId: null, communityId: 1, streetId: 1 };
+
+const requestIn = (status: RequestStatus): RequestFacts => ({
+  status,
+  level: HandlingLevel.Grid,
+  residentUserId: 10,
+  gridId: 1,
+  communityId: 1,
+  streetId: 1,
+});
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+describe('authorizeTransition', () => {
+  it('lets the grid leader accept a pending request as its holder', () => {
+    const { transition, performer } = authorizeTransition(RequestAction.Accept, requestIn(RequestStatus.PendingAccept), leaderOfGrid1);
+    expect(transition.to).toBe(RequestStatus.InProgress);
+    expect(performer).toBe('holder');
+  });
+
+  it('refuses to resolve a request nobody accepted with ILLEGAL_TRANSITION', () => {
+    expect(codeOf(() => authorizeTransition(RequestAction.Resolve, requestIn(RequestStatus.PendingAccept), leaderOfGrid1))).toBe(
+      ErrorCode.IllegalTransition,
+    );
+  });
+
+  it('refuses any action on a closed request, even to its owner', () => {
+    expect(codeOf(() => authorizeTransition(RequestAction.Rate, requestIn(RequestStatus.Closed), resident))).toBe(ErrorCode.IllegalTransition);
+    expect(codeOf(() => authorizeTransition(RequestAction.Accept, requestIn(RequestStatus.Closed), leaderOfGrid1))).toBe(
+      ErrorCode.IllegalTransition,
+    );
+  });
+
+  it('refuses a resident accepting their own request with FORBIDDEN', () => {
+    expect(codeOf(() => authorizeTransition(RequestAction.Accept, requestIn(RequestStatus.PendingAccept), resident))).toBe(ErrorCode.Forbidden);
+  });
+
+  it('refuses a community officer acting on a request held at grid level', () => {
+    expect(codeOf(() => authorizeTransition(RequestAction.Accept, requestIn(RequestStatus.PendingAccept), communityOfficer))).toBe(
+      ErrorCode.Forbidden,
+    );
+  });
+
+  it('lets only the owner cancel before acceptance and rate after resolution', () => {
+    expect(authorizeTransition(RequestAction.Cancel, requestIn(RequestStatus.PendingAccept), resident).performer).toBe('owner');
+    expect(authorizeTransition(RequestAction.Rate, requestIn(RequestStatus.Resolved), resident).performer).toBe('owner');
+    expect(codeOf(() => authorizeTransition(RequestAction.Cancel, requestIn(RequestStatus.InProgress), resident))).toBe(
+      ErrorCode.IllegalTransition,
+    );
+  });
+
+  it('never lets anyone perform the system reopen by hand', () => {
+    expect(codeOf(() => authorizeTransition(RequestAction.Reopen, requestIn(RequestStatus.Resolved), resident))).toBe(ErrorCode.Forbidden);
+  });
+});
+
+describe('actionsFor', () => {
+  it('offers the holder accept and reject on a pending request, without the not-yet-offered escalation', () => {
+    expect(actionsFor(leaderOfGrid1, requestIn(RequestStatus.PendingAccept))).toEqual([RequestAction.Accept, RequestAction.Reject]);
+    expect(actionsFor(leaderOfGrid1, requestIn(RequestStatus.InProgress))).toEqual([
+      RequestAction.AddProgress,
+      RequestAction.Resolve,
+      RequestAction.Reject,
+    ]);
+  });
+
+  it('offers the owner cancel while pending and rate once resolved', () => {
+    expect(actionsFor(resident, requestIn(RequestStatus.PendingAccept))).toEqual([RequestAction.Cancel]);
+    expect(actionsFor(resident, requestIn(RequestStatus.Resolved))).toEqual([RequestAction.Rate]);
+  });
+
+  it('offers an overseeing community officer nothing at grid level', () => {
+    expect(actionsFor(communityOfficer, requestIn(RequestStatus.InProgress))).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Channel,
+  ErrorCode,
+  FieldErrorCode,
+  NotificationKind,
+  RequestAction,
+  RequestDetail,
+  Role,
+} from '@gezhi/shared';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { RoomDirectory } from '../geo/room-directory';
+import type { RoomPlacement } from '../geo/room-placement';
+import { NotificationsService } from '../notifications/notifications.service';
+import { requestNotice } from '../notifications/request-notices';
+import { UploadsService } from '../uploads/uploads.service';
+import { displayName, User } from '../users/user.entity';
+import { coversPlace, isStaff } from './access/request-access';
+import { routeNewRequest } from './domain/routing';
+import { CreateRequestDto, STAFF_ONLY_FILING_FIELDS } from './dto/request.dto';
+import { RequestEntity, TimelineEventEntity } from './request.entities';
+import { composeDetail } from './request-view';
+
+/** Who a filing is for and how it came in: the resident's own home, or staff filing on someone's behalf. */
+interface FilingOrigin {
+  place: RoomPlacement;
+  residentUserId: number | null;
+  channel: Channel;
+  contactName: string;
+  contactPhone: string | null;
+}
+
+/**
+ * 一键提交: files a request and routes it at once to the grid leader, in one transaction of three inserts
+ * (request, SUBMIT event, the leader's notification). The routing lookup is cached; no reload afterwards.
+ */
+@Injectable()
+export class RequestFilingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rooms: RoomDirectory,
+    private readonly uploads: UploadsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async file(filer: User, body: CreateRequestDto): Promise<RequestDetail> {
+    const photoIds = body.photoIds ?? [];
+    const [origin, photos] = await Promise.all([this.originOf(filer, body), this.uploads.ownPhotos(filer.id, photoIds)]);
+    const routing = routeNewRequest(origin.place);
+    const now = new Date();
+    const request: RequestEntity = {
+      id: 0,
+      residentUserId: origin.residentUserId,
+      creatorUserId: filer.id,
+      roomId: origin.place.roomId,
+      gridId: routing.gridId,
+      communityId: routing.communityId,
+      streetId: routing.streetId,
+      category: body.category,
+      subcategory: body.subcategory,
+      description: body.description,
+      urgency: body.urgency,
+      channel: origin.channel,
+      showNamePublicly: body.showNamePublicly,
+      contactName: origin.contactName,
+      contactPhone: origin.contactPhone,
+      status: routing.status,
+      level: routing.level,
+      holderUserId: routing.holderUserId,
+      photoIds,
+      reopenCount: 0,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      resolvedAt: null,
+      closedAt: null,
+    };
+    const submitted: TimelineEventEntity = {
+      id: 0,
+      requestId: 0,
+      action: RequestAction.Submit,
+      fromStatus: null,
+      toStatus: routing.status,
+      actorUserId: filer.id,
+      actorRole: filer.role,
+      note: null,
+      photoIds: [],
+      createdAt: now,
+    };
+
+    await this.dataSource.transaction(async (manager) => {
+      const { id: _unsaved, ...columns } = request;
+      const inserted = await manager.createQueryBuilder().insert().into(RequestEntity).values(columns).updateEntity(false).execute();
+      request.id = insertedId(inserted.raw, inserted.identifiers);
+      submitted.requestId = request.id;
+      const { id: _event, ...eventColumns } = submitted;
+      const event = await manager.createQueryBuilder().insert().into(TimelineEventEntity).values(eventColumns).updateEntity(false).execute();
+      submitted.id = insertedId(event.raw, event.identifiers);
+      if (routing.holderUserId !== null) {
+        await this.notifications.deliver(manager, [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, request)], now);
+      }
+    });
+
+    const names = new Map<number, string>([[filer.id, displayName(filer)]]);
+    if (routing.holderUserId !== null && origin.place.gridLeaderName) names.set(routing.holderUserId, origin.place.gridLeaderName);
+    return composeDetail(filer, { request, place: origin.place, timeline: [submitted], rating: null, photos, names });
+  }
+
+  private async originOf(filer: User, body: CreateRequestDto): Promise<FilingOrigin> {
+    if (filer.role === Role.Resident) return this.residentOrigin(filer, body);
+    if (isStaff(filer)) return this.onBehalfOrigin(filer, body);
+    throw new DomainError(ErrorCode.Forbidden);
+  }
+
+  /** A resident files for their own bound home, through the mini-program, under their own name. */
+  private async residentOrigin(resident: User, body: CreateRequestDto): Promise<FilingOrigin> {
+    const staffFields = STAFF_ONLY_FILING_FIELDS.filter((field) => body[field] !== undefined);
+    if (staffFields.length > 0) {
+      throw DomainError.validation(Object.fromEntries(staffFields.map((field) => [field, FieldErrorCode.UnknownField])));
+    }
+    const place = resident.roomId ? await this.rooms.placementOf(resident.roomId) : null;
+    if (!place) throw new DomainError(ErrorCode.HomeNotBound);
+    return {
+      place,
+      residentUserId: resident.id,
+      channel: Channel.MiniProgram,
+      contactName: displayName(resident),
+      contactPhone: resident.phone,
+    };
+  }
+
+  /** Staff file for a room in their scope, saying how the item came in (phone, walk-in, patrol…). */
+  private async onBehalfOrigin(staff: User, body: CreateRequestDto): Promise<FilingOrigin> {
+    const missing: Record<string, FieldErrorCode> = {};
+    if (body.roomId === undefined) missing.roomId = FieldErrorCode.Required;
+    if (body.channel === undefined) missing.channel = FieldErrorCode.Required;
+    if (Object.keys(missing).length > 0) throw DomainError.validation(missing);
+    const place = await this.rooms.placementOf(body.roomId as number);
+    if (!place) throw new DomainError(ErrorCode.RoomNotFound);
+    if (!coversPlace(staff, place)) throw new DomainError(ErrorCode.NotInYourScope);
+    return {
+      place,
+      residentUserId: null,
+      channel: body.channel as Channel,
+      contactName: body.contactName || `${place.buildingName}${place.unitName}${place.roomNumber}住户`,
+      contactPhone: body.contactPhone ?? null,
+    };
+  }
+}
+
+/** The generated id of an insert: MySQL reports insertId, better-sqlite3 lastInsertRowid. */
+function insertedId(raw: unknown, identifiers: Array<Record<string, unknown>>): number {
+  const fromIdentifiers = identifiers[0]?.id;
+  if (typeof fromIdentifiers === 'number') return fromIdentifiers;
+  if (typeof raw === 'number' || typeof raw === 'bigint') return Number(raw);
+  const insertId = (raw as { insertId?: number | bigint })?.insertId;
+  if (insertId !== undefined) return Number(insertId);
+  throw new Error('the database did not report the generated id');
+}

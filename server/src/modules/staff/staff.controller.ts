@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { InboxCounts, Page, RequestSummary, RoomOption } from '@gezhi/shared';
+import { apiPath } from '../../common/http/api-paths';
+import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
+import { RequestListsService } from '../requests/request-lists.service';
+import type { User } from '../users/user.entity';
+import { InboxQueryDto, StaffRoomsQueryDto } from './staff.dto';
+import { StaffRoomsService } from './staff.service';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@StaffOnly()
+@Controller(apiPath('staff'))
+export class StaffController {
+  constructor(
+    private readonly lists: RequestListsService,
+    private readonly rooms: StaffRoomsService,
+  ) {}
+
+  @Get('inbox')
+  inbox(@CurrentUser() user: User, @Query() query: InboxQueryDto): Promise<Page<RequestSummary>> {
+    return this.lists.inbox(user, query);
+  }
+
+  @Get('inbox/counts')
+  counts(@CurrentUser() user: User): Promise<InboxCounts> {
+    return this.lists.inboxCounts(user);
+  }
+
+  @Get('rooms')
+  roomsInScope(@CurrentUser() user: User, @Query() query: StaffRoomsQueryDto): Promise<RoomOption[]> {
+    return this.rooms.roomsInScope(user, query);
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { BindHomeBody, Me } from '@gezhi/shared';
+import { IsInt, IsNotEmpty, Min } from 'class-validator';
+import { apiPath } from '../../common/http/api-paths';
+import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
+import type { User } from './user.entity';
+import { UsersService } from './users.service';
+
+export class BindHomeDto implements BindHomeBody {
+  @ApiProperty()
+  @IsNotEmpty()
+  @IsInt()
+  @Min(1)
+  roomId: number;
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller(apiPath('me'))
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  me(@CurrentUser() user: User): Promise<Me> {
+    return this.users.me(user);
+  }
+
+  @Put('home')
+  @ResidentOnly()
+  bindHome(@CurrentUser() user: User, @Body() body: BindHomeDto): Promise<Me> {
+    return this.users.bindHome(user, body.roomId);
+  }
+}

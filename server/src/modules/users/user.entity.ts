@@ -1,0 +1,68 @@
+import { Role } from '@gezhi/shared';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('user')
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** WeChat openid of this mini-program; null for demo accounts */
+  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
+  openid: string | null;
+
+  /** demo/dev login name, e.g. "resident1"; null for real users */
+  @Column({ type: 'varchar', length: 50, nullable: true, unique: true })
+  account: string | null;
+
+  @Column({ type: 'varchar', length: 30 })
+  nickname: string;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  realName: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'simple-enum', enum: Role })
+  role: Role;
+
+  /** a resident's bound home */
+  @Column({ type: 'int', nullable: true })
+  roomId: number | null;
+
+  /** staff scope: the grid of a grid leader */
+  @Column({ type: 'int', nullable: true })
+  gridId: number | null;
+
+  /** staff scope: the community of a grid leader or community officer */
+  @Column({ type: 'int', nullable: true })
+  communityId: number | null;
+
+  /** staff scope: the street of any staff member */
+  @Column({ type: 'int', nullable: true })
+  streetId: number | null;
+
+  @Column({ type: 'datetime' })
+  createdAt: Date;
+}
+
+/** The name staff and residents see for a user. */
+export function displayName(user: Pick<User, 'realName' | 'nickname'>): string {
+  return user.realName ?? user.nickname;
+}
+
+/** WeChat's session_key for a user. It never leaves the server and is never part of a response. */
+@Entity('wechat_session')
+export class WechatSession {
+  @PrimaryColumn({ type: 'int' })
+  userId: number;
+
+  @Column({ type: 'varchar', length: 128 })
+  sessionKey: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'datetime' })
+  updatedAt: Date;
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, HomeSummary, maskPhone, Me, Role, StaffScope } from '@gezhi/shared';
+import { Repository } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { TtlCache } from '../../common/ttl-cache';
+import { Community, Grid } from '../geo/geo.entities';
+import { RoomDirectory } from '../geo/room-directory';
+import { formatAddress, RoomPlacement } from '../geo/room-placement';
+import { displayName, User } from './user.entity';
+
+/** Every authenticated call needs its user; a short TTL keeps role and scope changes visible within seconds. */
+const SIGNED_IN_USER_TTL_MS = 10_000;
+
+/** Users, the "me" view and home binding. */
+@Injectable()
+export class UsersService {
+  private readonly signedIn = new TtlCache<number, User>(SIGNED_IN_USER_TTL_MS, 50_000);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Grid) private readonly grids: Repository<Grid>,
+    private readonly rooms: RoomDirectory,
+  ) {}
+
+  /** The user behind a token (cached briefly: the guard asks on every call). */
+  async findSignedIn(id: number): Promise<User | null> {
+    const cached = this.signedIn.get(id);
+    if (cached) return cached;
+    const user = await this.users.findOneBy({ id });
+    if (user) this.signedIn.set(id, user);
+    return user;
+  }
+
+  findByAccount(account: string): Promise<User | null> {
+    return this.users.findOneBy({ account });
+  }
+
+  /** Users with a demo account name, for the dev login's account picker. */
+  listDemoAccounts(): Promise<User[]> {
+    return this.users.createQueryBuilder('user').where('user.account IS NOT NULL').orderBy('user.id', 'ASC').getMany();
+  }
+
+  /** Names of users by id (timeline actors, holders). */
+  async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({ select: { id: true, realName: true, nickname: true }, where: unique.map((id) => ({ id })) });
+    return new Map(rows.map((u) => [u.id, displayName(u)]));
+  }
+
+  async me(user: User): Promise<Me> {
+    const place = user.roomId ? await this.rooms.placementOf(user.roomId) : null;
+    return {
+      id: user.id,
+      nickname: user.nickname,
+      role: user.role,
+      home: place ? homeSummary(place) : null,
+      staff: user.role === Role.Resident || user.role === Role.Liaison ? null : await this.staffScope(user),
+    };
+  }
+
+  async bindHome(user: User, roomId: number): Promise<Me> {
+    const place = await this.rooms.placementOf(roomId);
+    if (!place) throw new DomainError(ErrorCode.RoomNotFound);
+    await this.users.update({ id: user.id }, { roomId });
+    this.signedIn.delete(user.id);
+    return this.me({ ...user, roomId });
+  }
+
+  private async staffScope(user: User): Promise<StaffScope> {
+    const query = this.grids.createQueryBuilder('grid').select(['grid.id', 'grid.name']).orderBy('grid.id', 'ASC');
+    if (user.role === Role.GridLeader) query.where('grid.id = :gridId', { gridId: user.gridId ?? 0 });
+    else if (user.role === Role.CommunityOfficer) query.where('grid.communityId = :communityId', { communityId: user.communityId ?? 0 });
+    else query.innerJoin(Community, 'community', 'community.id = grid.communityId').where('community.streetId = :streetId', { streetId: user.streetId ?? 0 });
+    const grids = await query.getMany();
+    return {
+      gridIds: grids.map((g) => g.id),
+      gridNames: grids.map((g) => g.name),
+      communityId: user.communityId,
+      streetId: user.streetId,
+    };
+  }
+}
+
+function homeSummary(place: RoomPlacement): HomeSummary {
+  return {
+    roomId: place.roomId,
+    address: formatAddress(place),
+    streetName: place.streetName,
+    communityName: place.communityName,
+    buildingName: place.buildingName,
+    unitName: place.unitName,
+    roomNumber: place.roomNumber,
+    gridId: place.gridId,
+    gridName: place.gridName,
+    gridLeaderName: place.gridLeaderName,
+    gridLeaderPhoneMasked: place.gridLeaderPhone ? maskPhone(place.gridLeaderPhone) : null,
+  };
+}

@@ -1,0 +1,34 @@
+import { CreateRequestBody, NotificationView, RequestCategory, RequestDetail, Urgency } from '@gezhi/shared';
+import type { ApiClient } from './test-app';
+import { pngBytes } from './images';
+
+/** A valid filing body (a leaking bathroom ceiling, from seed 003); override any field. */
+export function requestBody(overrides: Partial<CreateRequestBody> & Record<string, unknown> = {}): CreateRequestBody {
+  return {
+    category: RequestCategory.Infrastructure,
+    subcategory: 'LEAK',
+    description: '卫生间吊顶渗水，怀疑是楼上防水层坏了，麻烦尽快协调处理。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    ...overrides,
+  };
+}
+
+/** Uploads a freshly generated PNG as `client` and returns its id. */
+export async function uploadPhoto(client: ApiClient, rgb: [number, number, number] = [30, 120, 200]): Promise<string> {
+  const response = await client.upload(pngBytes({ rgb }), 'evidence.png').expect(201);
+  return response.body.id as string;
+}
+
+/** Files a request as `client` (expects 201) and returns the detail. */
+export async function fileRequest(client: ApiClient, overrides: Parameters<typeof requestBody>[0] = {}): Promise<RequestDetail> {
+  const response = await client.post('/api/requests', requestBody(overrides));
+  if (response.status !== 201) throw new Error(`filing failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as RequestDetail;
+}
+
+/** The caller's in-app notifications, newest first. */
+export async function notificationsOf(client: ApiClient): Promise<NotificationView[]> {
+  const response = await client.get('/api/notifications?pageSize=50').expect(200);
+  return response.body.items as NotificationView[];
+}
