@@ -1,4 +1,6 @@
-import { Channel, ErrorCode, FieldErrorCode, InboxCounts, Page, RequestCategory, RequestDetail, RequestSummary, RoomOption } from '@gezhi/shared';
+import { Channel, ErrorCode, FieldErrorCode, InboxCounts, Page, PAGE_COUNT_CAP, RequestCategory, RequestDetail, RequestSummary, RoomOption } from '@gezhi/shared';
+import { DataSource } from 'typeorm';
+import { RequestEntity } from '../src/modules/requests/request.entities';
 import { fileRequest, requestBody } from './support/factories';
 import { ApiClient, bootTestApp, TestApp } from './support/test-app';
 
@@ -80,5 +82,24 @@ describe('staff: inbox, counts and filing on behalf', () => {
     const officer = await t.loginAs('community1');
     const inbox = (await officer.get('/api/staff/inbox').expect(200)).body as Page<RequestSummary>;
     expect(inbox.total).toBe(0);
+  });
+
+  it('stops counting a huge inbox at the cap and says so, while paging still works', async () => {
+    const grid3Leader = await t.loginAs('gridleader3');
+    const resident = await t.loginAs('resident3');
+    const filed = await fileRequest(resident);
+    const requests = t.app.get(DataSource).getRepository(RequestEntity);
+    const template = await requests.findOneByOrFail({ id: filed.id });
+    const { id: _id, ...columns } = template;
+    const copies = Array.from({ length: PAGE_COUNT_CAP }, (_, i) => ({ ...columns, createdAt: new Date(template.createdAt.getTime() - (i + 1) * 1000) }));
+    for (let i = 0; i < copies.length; i += 200) await requests.insert(copies.slice(i, i + 200));
+
+    const page = (await grid3Leader.get('/api/staff/inbox?status=PENDING_ACCEPT&pageSize=20').expect(200)).body as Page<RequestSummary>;
+    expect(page).toMatchObject({ total: PAGE_COUNT_CAP, totalCapped: true });
+    expect(page.items[0].id).toBe(filed.id);
+    const counts = (await grid3Leader.get('/api/staff/inbox/counts').expect(200)).body as InboxCounts;
+    expect(counts.pendingAccept).toBe(PAGE_COUNT_CAP + 1);
+    const small = (await leader1.get('/api/staff/inbox').expect(200)).body as Page<RequestSummary>;
+    expect(small.totalCapped).toBeUndefined();
   });
 });

@@ -11,10 +11,16 @@ export const API_PREFIX = '/api';
 
 export interface Page<T> {
   items: T[];
+  /** exact up to PAGE_COUNT_CAP; beyond it counting stops (see totalCapped) */
   total: number;
   page: number;
   pageSize: number;
+  /** true when there are more than `total` items (show "1000+"): counting is bounded to keep lists fast */
+  totalCapped?: boolean;
 }
+
+/** Lists count at most this many items (a bounded index scan); more shows as "1000+". */
+export const PAGE_COUNT_CAP = 1000;
 
 export interface PageQuery {
   page?: number;

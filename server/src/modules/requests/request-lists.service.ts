@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { InboxCounts, isFinal, Page, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
+import { InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
@@ -31,21 +31,15 @@ export class RequestListsService {
     return this.page(staff, this.inboxScope(staff).andWhere('r.status IN (:...statuses)', { statuses }), query);
   }
 
+  /** Tab badges; each count is bounded like a list's total (more than PAGE_COUNT_CAP shows as the cap + 1). */
   async inboxCounts(staff: User): Promise<InboxCounts> {
-    const rows = await this.inboxScope(staff)
-      .select('r.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .andWhere('r.status IN (:...statuses)', {
-        statuses: [RequestStatus.PendingAccept, RequestStatus.InProgress, RequestStatus.Resolved],
-      })
-      .groupBy('r.status')
-      .getRawMany<{ status: RequestStatus; count: string | number }>();
-    const count = (status: RequestStatus) => Number(rows.find((row) => row.status === status)?.count ?? 0);
-    return {
-      pendingAccept: count(RequestStatus.PendingAccept),
-      inProgress: count(RequestStatus.InProgress),
-      resolved: count(RequestStatus.Resolved),
-    };
+    const count = (status: RequestStatus) => countUpToCap(this.inboxScope(staff).andWhere('r.status = :status', { status }));
+    const [pendingAccept, inProgress, resolved] = await Promise.all([
+      count(RequestStatus.PendingAccept),
+      count(RequestStatus.InProgress),
+      count(RequestStatus.Resolved),
+    ]);
+    return { pendingAccept, inProgress, resolved };
   }
 
   private inboxScope(staff: User): SelectQueryBuilder<RequestEntity> {
@@ -59,16 +53,27 @@ export class RequestListsService {
 
   private async page(viewer: User, query: SelectQueryBuilder<RequestEntity>, pageQuery: PageQuery): Promise<Page<RequestSummary>> {
     const window = pageWindow(pageQuery);
-    const [rows, total] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       query.clone().orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC').offset(window.skip).limit(window.pageSize).getMany(),
-      countRows(query),
+      countUpToCap(query),
     ]);
-    return toPage(await this.views.summaries(viewer, rows), total, window);
+    const page = toPage(await this.views.summaries(viewer, rows), Math.min(counted, PAGE_COUNT_CAP), window);
+    return counted > PAGE_COUNT_CAP ? { ...page, totalCapped: true } : page;
   }
 }
 
-/** A plain COUNT(*) (TypeORM's getCount() counts DISTINCT ids, which defeats the covering index). */
-async function countRows(query: SelectQueryBuilder<RequestEntity>): Promise<number> {
-  const row = await query.clone().select('COUNT(*)', 'total').getRawOne<{ total: string | number }>();
+/**
+ * Counts the matching rows, stopping after PAGE_COUNT_CAP + 1: a bounded walk of the covering index, so a grid
+ * with thousands of open items costs the same as one with a thousand (an exact COUNT(*) over 8,000 index
+ * entries took 6 ms of database time per page on MariaDB).
+ */
+async function countUpToCap(query: SelectQueryBuilder<RequestEntity>): Promise<number> {
+  const capped = query.clone().select('r.id').orderBy().limit(PAGE_COUNT_CAP + 1);
+  const row = await query.connection
+    .createQueryBuilder()
+    .select('COUNT(*)', 'total')
+    .from(`(${capped.getQuery()})`, 'capped')
+    .setParameters(capped.getParameters())
+    .getRawOne<{ total: string | number }>();
   return Number(row?.total ?? 0);
 }
