@@ -1,7 +1,8 @@
-import { PropsWithChildren } from 'react';
+import type { PropsWithChildren } from 'react';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   return children;
 }
+
 export default App;

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from './server';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts/screenshots');
 
-/** Debian's Chromium, headless, with the flags this closed network needs (see shared TOOLCHAIN.md). */
+/** Debian's Chromium, headless, with the flags this closed network needs; Playwright gives each launch a fresh profile. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -19,7 +18,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gezhi-chromium-'))}`,
     ],
   });
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '格治' });
+export default definePageConfig({ navigationBarTitleText: '格治 · 社区网格服务' });

@@ -1,13 +1,105 @@
-import { View, Text } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { STATUS_LABELS, RequestStatus } from '@gezhi/shared';
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Role, ROLE_LABELS } from '@gezhi/shared';
+import { LoadState } from '../../components/LoadState';
+import { goBindHome, goMyRequests, goNewRequest, goStaffInbox } from '../../navigation';
+import { isStaff, refreshMe, signOut, useSession } from '../../session/session';
+import { refreshUnreadBadge } from '../../session/unread-badge';
+import { Button } from '../../ui/nutui';
+import { LoginPanel } from './LoginPanel';
+import './index.scss';
 
-export default function Index() {
+export default function HomePage() {
+  const { signedIn, me } = useSession();
+  const [error, setError] = useState<unknown>(null);
+
+  const load = async () => {
+    setError(null);
+    try {
+      await refreshMe();
+      void refreshUnreadBadge();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  useDidShow(() => {
+    if (signedIn) void load();
+  });
+
+  if (!signedIn) return <View className='gz-page'><LoginPanel onSignedIn={() => void refreshUnreadBadge()} /></View>;
+
   return (
-    <View>
-      <Text>{STATUS_LABELS[RequestStatus.PendingAccept]} {API_BASE}</Text>
-      <Button type="primary">我要反映</Button>
+    <View className='gz-page gz-home'>
+      <LoadState loading={!me && !error} error={me ? null : error} onRetry={load}>
+        {me ? (
+          <>
+            <View className='gz-card'>
+              <Text className='gz-home__greeting'>您好，{me.nickname}</Text>
+              <Text className='gz-hint'>{ROLE_LABELS[me.role]}</Text>
+            </View>
+
+            {me.home ? (
+              <View className='gz-card gz-home__home'>
+                <Text className='gz-section-title'>我的住址</Text>
+                <Text className='gz-home__address'>{me.home.address}</Text>
+                <Text className='gz-hint'>所属网格：{me.home.gridName}</Text>
+                <View className='gz-home__leader'>
+                  <View>
+                    <Text className='gz-home__leader-name'>网格长 {me.home.gridLeaderName ?? '（暂未配置）'}</Text>
+                    {me.home.gridLeaderPhoneMasked ? <Text className='gz-hint'> {me.home.gridLeaderPhoneMasked}</Text> : null}
+                  </View>
+                  <Button type='primary' fill='outline' size='large' onClick={goNewRequest}>
+                    一键找网格长
+                  </Button>
+                </View>
+              </View>
+            ) : me.role === Role.Resident ? (
+              <View className='gz-card gz-home__bind'>
+                <Text className='gz-section-title'>您还没有绑定住址</Text>
+                <Text className='gz-hint'>绑定后，您反映的问题会直接派给您所在网格的网格长。</Text>
+                <Button type='primary' size='large' block onClick={goBindHome}>
+                  去绑定住址
+                </Button>
+              </View>
+            ) : null}
+
+            {me.role === Role.Resident || me.home ? (
+              <Button className='gz-home__report' type='primary' size='xlarge' block onClick={me.home ? goNewRequest : goBindHome}>
+                我要反映
+              </Button>
+            ) : null}
+
+            {isStaff(me) ? (
+              <View className='gz-card gz-home__staff'>
+                <Text className='gz-section-title'>工作人员</Text>
+                <Text className='gz-hint'>负责：{me.staff?.gridNames.join('、') || '—'}</Text>
+                <Button className='gz-home__workbench' type='primary' size='xlarge' block onClick={goStaffInbox}>
+                  进入工作台
+                </Button>
+              </View>
+            ) : null}
+
+            {me.role === Role.Resident ? (
+              <View className='gz-card'>
+                <View className='gz-list-row' onClick={goMyRequests}>
+                  <Text>我的诉求</Text>
+                  <Text className='gz-hint'>查看进度 ›</Text>
+                </View>
+                <View className='gz-list-row' onClick={goBindHome}>
+                  <Text>{me.home ? '更换住址' : '绑定住址'}</Text>
+                  <Text className='gz-hint'>›</Text>
+                </View>
+              </View>
+            ) : null}
+
+            <View className='gz-home__signout' onClick={signOut}>
+              退出登录
+            </View>
+          </>
+        ) : null}
+      </LoadState>
     </View>
   );
 }

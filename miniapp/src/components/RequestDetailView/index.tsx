@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components';
+import { categoryLabel, CHANNEL_LABELS, HANDLING_LEVEL_LABELS, Urgency, type RequestDetail } from '@gezhi/shared';
+import { formatDateTime } from '../../utils/format';
+import { PhotoGallery } from '../PhotoGallery';
+import { StarRow } from '../StarRow';
+import { StatusTag } from '../StatusTag';
+import { Timeline } from '../Timeline';
+
+/** Everything about one item that residents and staff both see; the pages add their own action panels. */
+export function RequestDetailView({ request, forStaff = false }: { request: RequestDetail; forStaff?: boolean }) {
+  return (
+    <View className='gz-request-detail'>
+      <View className='gz-card'>
+        <View className='gz-row-between'>
+          <Text className='gz-section-title'>{categoryLabel(request.category, request.subcategory)}</Text>
+          <StatusTag status={request.status} />
+        </View>
+        {request.urgency === Urgency.Urgent ? <Text className='gz-urgent-flag'>紧急</Text> : null}
+        {request.reopenCount > 0 ? <Text className='gz-reopen-flag'>已重办 {request.reopenCount} 次</Text> : null}
+        <Text className='gz-detail-description'>{request.description}</Text>
+        <PhotoGallery photos={request.photos} />
+        <View className='gz-detail-meta'>
+          <Text>编号：{request.serial}</Text>
+          <Text>地址：{request.address}</Text>
+          <Text>网格：{request.gridName}（{HANDLING_LEVEL_LABELS[request.level]}层级办理）</Text>
+          <Text>提交：{formatDateTime(request.createdAt)}</Text>
+          {forStaff ? (
+            <>
+              <Text>反映人：{request.reporterName}</Text>
+              {request.contactPhoneMasked ? <Text>联系电话：{request.contactPhoneMasked}</Text> : null}
+              <Text>来源：{CHANNEL_LABELS[request.channel]}</Text>
+            </>
+          ) : null}
+          {request.holderName ? <Text>当前经办：{request.holderName}</Text> : null}
+        </View>
+      </View>
+
+      {request.rating ? (
+        <View className='gz-card gz-rating-view'>
+          <Text className='gz-section-title'>居民评价</Text>
+          <StarRow label='办理速度' value={request.rating.speed} />
+          <StarRow label='解决效果' value={request.rating.effect} />
+          <StarRow label='服务态度' value={request.rating.attitude} />
+          {request.rating.comment ? <Text className='gz-detail-description'>“{request.rating.comment}”</Text> : null}
+          <Text className='gz-hint'>评价于 {formatDateTime(request.rating.ratedAt)}</Text>
+        </View>
+      ) : null}
+
+      <View className='gz-card'>
+        <Text className='gz-section-title'>办理进度</Text>
+        <Timeline events={request.timeline} />
+      </View>
+    </View>
+  );
+}

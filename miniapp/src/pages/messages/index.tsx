@@ -1,0 +1,75 @@
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useRef } from 'react';
+import type { NotificationView } from '@gezhi/shared';
+import { listNotifications, markNotificationRead } from '../../api/endpoints';
+import { EmptyState } from '../../components/EmptyState';
+import { ListFooter } from '../../components/ListFooter';
+import { LoadState } from '../../components/LoadState';
+import { usePagedList } from '../../hooks/usePagedList';
+import { goHome, goRequestDetail, goStaffRequestDetail } from '../../navigation';
+import { isStaff, useSession } from '../../session/session';
+import { refreshUnreadBadge } from '../../session/unread-badge';
+import { formatDateTime } from '../../utils/format';
+import './index.scss';
+
+export default function MessagesPage() {
+  const { signedIn, me } = useSession();
+  const list = usePagedList(listNotifications, [], signedIn);
+  const firstShow = useRef(true);
+
+  useDidShow(() => {
+    void refreshUnreadBadge();
+    if (firstShow.current) firstShow.current = false;
+    else if (signedIn) void list.reload();
+  });
+
+  const open = async (message: NotificationView) => {
+    if (!message.read) {
+      list.updateItem((m) => m.id === message.id, { ...message, read: true });
+      markNotificationRead(message.id)
+        .then(() => refreshUnreadBadge())
+        .catch(() => undefined);
+    }
+    if (!message.requestId) return;
+    // staff are told about items routed to them; they open the staff view with the action buttons
+    if (isStaff(me)) goStaffRequestDetail(message.requestId);
+    else goRequestDetail(message.requestId);
+  };
+
+  if (!signedIn) {
+    return (
+      <View className='gz-page'>
+        <EmptyState title='请先登录' actionText='去登录' onAction={goHome} />
+      </View>
+    );
+  }
+
+  return (
+    <View className='gz-page'>
+      <LoadState
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        isEmpty={list.items.length === 0}
+        emptyTitle='暂无消息'
+        emptyDescription='诉求有新进展时，会在这里通知您。'
+      >
+        {list.items.map((message) => (
+          <View
+            key={message.id}
+            className={`gz-message ${message.read ? '' : 'gz-message--unread'}`}
+            onClick={() => void open(message)}
+          >
+            <View className='gz-row-between'>
+              <Text className='gz-message__title'>{message.title}</Text>
+              <Text className='gz-hint'>{formatDateTime(message.createdAt)}</Text>
+            </View>
+            <Text className='gz-message__body'>{message.body}</Text>
+          </View>
+        ))}
+        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} onLoadMore={list.loadMore} />
+      </LoadState>
+    </View>
+  );
+}

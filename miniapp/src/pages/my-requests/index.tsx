@@ -1,0 +1,51 @@
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useRef } from 'react';
+import { listMyRequests } from '../../api/endpoints';
+import { EmptyState } from '../../components/EmptyState';
+import { ListFooter } from '../../components/ListFooter';
+import { LoadState } from '../../components/LoadState';
+import { RequestCard } from '../../components/RequestCard';
+import { usePagedList } from '../../hooks/usePagedList';
+import { goHome, goNewRequest, goRequestDetail } from '../../navigation';
+import { useSession } from '../../session/session';
+
+export default function MyRequestsPage() {
+  const { signedIn } = useSession();
+  const list = usePagedList(listMyRequests, [], signedIn);
+  const firstShow = useRef(true);
+
+  // Coming back from the form or a detail: show the latest statuses.
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else if (signedIn) void list.reload();
+  });
+
+  if (!signedIn) {
+    return (
+      <View className='gz-page'>
+        <EmptyState title='请先登录' actionText='去登录' onAction={goHome} />
+      </View>
+    );
+  }
+
+  return (
+    <View className='gz-page'>
+      <LoadState
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        isEmpty={list.items.length === 0}
+        emptyTitle='您还没有反映过问题'
+        emptyDescription='遇到楼道、环境、邻里等问题，点“我要反映”告诉网格长。'
+        emptyActionText='我要反映'
+        onEmptyAction={goNewRequest}
+      >
+        {list.items.map((request) => (
+          <RequestCard key={request.id} request={request} onClick={() => goRequestDetail(request.id)} />
+        ))}
+        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} onLoadMore={list.loadMore} />
+      </LoadState>
+    </View>
+  );
+}
