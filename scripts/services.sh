@@ -25,12 +25,17 @@ ensure_mariadb() {
   echo "MariaDB did not come up on 127.0.0.1:3306"; return 1
 }
 
+# Chromium plus a CJK font, so the journey screenshots show Chinese text rather than boxes.
 ensure_chromium() {
   export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  [ -x "$CHROMIUM_PATH" ] && return 0
+  local missing=()
+  [ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
+  if command -v fc-list >/dev/null 2>&1 && ! fc-list :lang=zh 2>/dev/null | grep -q .; then missing+=(fonts-wqy-zenhei); fi
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "› installing Debian's chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && return 0
+    echo "› installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+  [ -x "$CHROMIUM_PATH" ] && return 0
   echo "Chromium not found at $CHROMIUM_PATH (set CHROMIUM_PATH)"; return 1
 }

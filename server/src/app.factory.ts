@@ -21,8 +21,11 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? new Logger(),
     abortOnError: false,
+    // the JSON parser is ours (acceptEmptyJsonBodies); Nest would register its own at init
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  acceptEmptyJsonBodies(fastify);
 
   await app.register(fastifyMultipart as never, { limits: { fileSize: LIMITS.uploadMaxBytes, files: 1, fields: 5 } });
   app.useGlobalPipes(createValidationPipe());
@@ -41,6 +44,20 @@ export async function createApp(config: AppConfig, options: { logger?: LoggerSer
 
   if (config.h5Dir && fs.existsSync(config.h5Dir)) await serveH5(app, fastify, config.h5Dir);
   return app;
+}
+
+/**
+ * wx.request labels every POST `application/json`, even a bodiless one (签收, 撤回, 标记已读); fastify would
+ * refuse the empty body. An empty JSON body is read as `{}`; everything else goes through fastify's own
+ * (prototype-poisoning-safe) JSON parser.
+ */
+function acceptEmptyJsonBodies(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, {});
+    return parseJson(request, body, done);
+  });
 }
 
 /** The H5 build, same-origin with the API; unknown non-API paths fall back to index.html (SPA routing). */

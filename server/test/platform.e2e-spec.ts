@@ -43,6 +43,23 @@ describe('platform', () => {
     expect(response.body.code).toBe(ErrorCode.ValidationFailed);
   });
 
+  it('reads an empty JSON body as {} (wx.request labels bodiless POSTs as JSON) and keeps refusing poisoned JSON', async () => {
+    const resident = await t.loginAs('resident1');
+    const empty = await request(t.app.getHttpServer())
+      .post('/api/notifications/999999/read')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .set('Content-Type', 'application/json')
+      .send('');
+    expect(empty.body.code).not.toBe(ErrorCode.ValidationFailed);
+    expect(empty.status).toBe(404);
+    const poisoned = await request(t.app.getHttpServer())
+      .post('/api/auth/dev-login')
+      .set('Content-Type', 'application/json')
+      .send('{"account":"resident1","__proto__":{"role":"STREET_OFFICER"}}')
+      .expect(400);
+    expect(poisoned.body.code).toBe(ErrorCode.ValidationFailed);
+  });
+
   it('answers a JSON body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
     const response = await t.anonymous.post('/api/auth/dev-login', { account: 'x'.repeat(100_000) }).expect(413);
     expect(response.body.code).toBe(ErrorCode.PayloadTooLarge);
