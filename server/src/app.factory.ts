@@ -56,7 +56,7 @@ function acceptEmptyJsonBodies(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, {});
-    return parseJson(request, body, done);
+    return parseJson(request, body as string, done);
   });
 }
 
