@@ -7,7 +7,8 @@
  *
  * Options (env): BENCH_DB_URL (default mariadb://root@127.0.0.1:3306/gezhi_bench — the database is DROPPED
  * and recreated), BENCH_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_ROWS (1000000), BENCH_WRITE_DOC (1: write
- * the results into docs/benchmarks.md). Everything runs on loopback; the load is bounded in time.
+ * the results into docs/benchmarks.md), BENCH_REPEAT (3 filing runs; the median is reported). Everything runs on
+ * loopback; the load is bounded in time.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,7 +22,9 @@ const DOC = path.resolve(SERVER_DIR, '../docs/benchmarks.md');
 const DB_URL = process.env.BENCH_DB_URL || 'mariadb://root@127.0.0.1:3306/gezhi_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
-const ROWS = Number(process.env.BENCH_ROWS || 1_000_000);
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+/** the machine is shared (a VM with neighbours): filing is measured several times and the median run reported */
+const REPEAT = Number(process.env.BENCH_REPEAT || 3);
 const PORT = 3900 + Math.floor(Math.random() * 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -45,13 +48,13 @@ async function recreateDatabase() {
   await conn.end();
 }
 
-function startServer() {
+function startServer(port = PORT) {
   const child = spawn(process.execPath, [path.join(SERVER_DIR, 'dist/main.js')], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
       NODE_ENV: 'development',
-      PORT: String(PORT),
+      PORT: String(port),
       DATABASE_URL: DB_URL,
       DEV_LOGIN: 'true',
       SEED_DEMO: 'true',
@@ -66,10 +69,10 @@ function startServer() {
   return child;
 }
 
-async function waitForHealth() {
+async function waitForHealth(base = BASE) {
   for (let i = 0; i < 150; i++) {
     try {
-      if ((await fetch(`${BASE}/health`)).ok) return;
+      if ((await fetch(`${base}/health`)).ok) return;
     } catch {
       /* starting */
     }
@@ -173,8 +176,28 @@ async function main() {
     });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${residentToken}` };
     await run({ url: `${BASE}/api/requests`, method: 'POST', headers, body, duration: 3 }); // warm-up
-    const filing = summarize(await run({ url: `${BASE}/api/requests`, method: 'POST', headers, body }));
-    console.log(filing);
+    const filingRuns = [];
+    for (let i = 0; i < REPEAT; i++) {
+      filingRuns.push(summarize(await run({ url: `${BASE}/api/requests`, method: 'POST', headers, body })));
+      console.log(filingRuns[i]);
+    }
+    const filing = [...filingRuns].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(REPEAT / 2)];
+
+    // Scale-out: a second, identical API process on the same database (the API is stateless); the 50 clients
+    // are split evenly between the two, as a load balancer would. p99 reported is the worse of the two.
+    console.log('POST /api/requests on two API instances …');
+    const secondPort = PORT + 100;
+    const second = startServer(secondPort);
+    let twoInstances;
+    try {
+      await waitForHealth(`http://127.0.0.1:${secondPort}`);
+      const half = { method: 'POST', headers, body, connections: Math.floor(CONNECTIONS / 2) };
+      const [a, b] = (await Promise.all([run({ ...half, url: `${BASE}/api/requests` }), run({ ...half, url: `http://127.0.0.1:${secondPort}/api/requests` })])).map(summarize);
+      twoInstances = { requestsPerSecond: a.requestsPerSecond + b.requestsPerSecond, p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99), non2xx: a.non2xx + b.non2xx, errors: a.errors + b.errors };
+      console.log(twoInstances);
+    } finally {
+      second.kill('SIGTERM');
+    }
 
     const conn = await mysql.createConnection(connectionOptions(true));
     console.log(`filling the request table to ${ROWS} rows …`);
@@ -202,11 +225,14 @@ async function main() {
       '',
       markdownTable([
         { run: 'GET /health (framework ceiling)', 'requests/s': health.requestsPerSecond, 'p50 ms': health.p50, 'p99 ms': health.p99, errors: health.non2xx + health.errors },
-        { run: 'POST /api/requests (validate, route, insert, timeline, notification)', 'requests/s': filing.requestsPerSecond, 'p50 ms': filing.p50, 'p99 ms': filing.p99, errors: filing.non2xx + filing.errors },
+        { run: `POST /api/requests (validate, route, insert, timeline, notification): median of ${REPEAT} runs`, 'requests/s': filing.requestsPerSecond, 'p50 ms': filing.p50, 'p99 ms': filing.p99, errors: filing.non2xx + filing.errors },
+        { run: 'POST /api/requests on two API instances (25 clients each, same MariaDB)', 'requests/s': twoInstances.requestsPerSecond, 'p50 ms': twoInstances.p50, 'p99 ms': twoInstances.p99, errors: twoInstances.non2xx + twoInstances.errors },
         { run: `GET /api/staff/inbox with ${total} stored requests`, 'requests/s': inbox.requestsPerSecond, 'p50 ms': inbox.p50, 'p99 ms': inbox.p99, errors: inbox.non2xx + inbox.errors },
       ]),
       '',
-      `Targets: filing p99 < 100 ms and ≥ 800 filings/s. Filling ${ROWS} rows took ${fillSeconds} s.`,
+      `Filing runs, in order: ${filingRuns.map((r) => `${r.requestsPerSecond}/s p99 ${r.p99} ms`).join('; ')}.`,
+      '',
+      `Targets: filing p99 < 100 ms and ≥ 800 filings/s. Filling the table to ${ROWS} rows took ${fillSeconds} s.`,
       '',
       'Inbox query plan at that size (`EXPLAIN`):',
       '',

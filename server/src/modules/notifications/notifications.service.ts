@@ -5,6 +5,7 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
+import { insertRow } from '../../database/insert-row';
 import { Notification } from './notification.entity';
 import type { Notice } from './request-notices';
 
@@ -15,10 +16,7 @@ export class NotificationsService {
 
   async deliver(manager: EntityManager, notices: readonly Notice[], at: Date): Promise<void> {
     if (notices.length === 0) return;
-    await manager.insert(
-      Notification,
-      notices.map((n) => ({ ...n, readAt: null, createdAt: at })),
-    );
+    for (const notice of notices) await insertRow(manager, Notification, { ...notice, readAt: null, createdAt: at });
   }
 
   async list(user: User, query: PageQuery): Promise<Page<NotificationView>> {

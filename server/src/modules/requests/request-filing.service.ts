@@ -11,6 +11,7 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { insertRow } from '../../database/insert-row';
 import { RoomDirectory } from '../geo/room-directory';
 import type { RoomPlacement } from '../geo/room-placement';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -91,13 +92,9 @@ export class RequestFilingService {
     };
 
     await this.dataSource.transaction(async (manager) => {
-      const { id: _unsaved, ...columns } = request;
-      const inserted = await manager.createQueryBuilder().insert().into(RequestEntity).values(columns).updateEntity(false).execute();
-      request.id = insertedId(inserted.raw, inserted.identifiers);
+      request.id = await insertRow(manager, RequestEntity, request);
       submitted.requestId = request.id;
-      const { id: _event, ...eventColumns } = submitted;
-      const event = await manager.createQueryBuilder().insert().into(TimelineEventEntity).values(eventColumns).updateEntity(false).execute();
-      submitted.id = insertedId(event.raw, event.identifiers);
+      submitted.id = await insertRow(manager, TimelineEventEntity, submitted);
       if (routing.holderUserId !== null) {
         await this.notifications.deliver(manager, [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, request)], now);
       }
@@ -148,14 +145,4 @@ export class RequestFilingService {
       contactPhone: body.contactPhone ?? null,
     };
   }
-}
-
-/** The generated id of an insert: MySQL reports insertId, better-sqlite3 lastInsertRowid. */
-function insertedId(raw: unknown, identifiers: Array<Record<string, unknown>>): number {
-  const fromIdentifiers = identifiers[0]?.id;
-  if (typeof fromIdentifiers === 'number') return fromIdentifiers;
-  if (typeof raw === 'number' || typeof raw === 'bigint') return Number(raw);
-  const insertId = (raw as { insertId?: number | bigint })?.insertId;
-  if (insertId !== undefined) return Number(insertId);
-  throw new Error('the database did not report the generated id');
 }
