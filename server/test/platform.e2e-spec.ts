@@ -29,6 +29,13 @@ describe('platform', () => {
     await t.anonymous.get('/docs').expect(200);
   });
 
+  it('serves the same OpenAPI document as the one committed in docs/openapi.json', async () => {
+    // Regenerate with: pnpm --filter @gezhi/server build && node server/scripts/write-openapi.js
+    const committed = JSON.parse(fs.readFileSync(path.join(__dirname, '../../docs/openapi.json'), 'utf8'));
+    const served = (await t.anonymous.get('/docs/json').expect(200)).body;
+    expect(served).toEqual(committed);
+  });
+
   it('answers an unknown route with ROUTE_NOT_FOUND in the error envelope', async () => {
     const response = await t.anonymous.get('/api/nope').expect(404);
     expect(response.body).toEqual({ status: 404, code: ErrorCode.RouteNotFound, message: '接口不存在' });
