@@ -8,6 +8,7 @@ import { ErrorCode, LIMITS } from '@gezhi/shared';
 import type { FastifyInstance } from 'fastify';
 import * as fs from 'node:fs';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
 import { envelopeFor } from './common/errors/error-envelope';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
@@ -16,9 +17,12 @@ import type { AppConfig } from './config/app-config';
 const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the whole HTTP application for a config; used by main.ts and by the e2e tests. */
-export async function createApp(config: AppConfig, options: { logger?: LoggerService | LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: LoggerService | LogLevel[] | false; clock?: Clock } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: options.clock }), adapter, {
     logger: options.logger ?? new Logger(),
     abortOnError: false,
     // the JSON parser is ours (acceptEmptyJsonBodies); Nest would register its own at init

@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Clock } from './common/clock';
 import { ErrorEnvelopeFilter } from './common/http/error-envelope.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { DemoSeedModule } from './modules/demo-seed/demo-seed.module';
+import { EscalationModule } from './modules/escalation/escalation.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -14,14 +18,16 @@ import { RequestsModule } from './modules/requests/requests.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
+import { WechatMessagesModule } from './modules/wechat-messages/wechat-messages.module';
+import { WhistleModule } from './modules/whistle/whistle.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, options.clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         HealthModule,
         AuthModule,
@@ -29,8 +35,13 @@ export class AppModule {
         GeoModule,
         UploadsModule,
         NotificationsModule,
+        WechatMessagesModule,
         RequestsModule,
         StaffModule,
+        DeadlinesModule,
+        EscalationModule,
+        DepartmentsModule,
+        WhistleModule,
         DemoSeedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],

@@ -103,7 +103,7 @@ describe('signing in', () => {
         const response = await production.anonymous.post('/api/auth/dev-login', { account: 'resident1' }).expect(403);
         expect(response.body.code).toBe(ErrorCode.DevLoginDisabled);
         const options = await production.anonymous.get('/api/auth/options').expect(200);
-        expect(options.body).toEqual({ wechatLogin: false, devLogin: false, demoAccounts: [] });
+        expect(options.body).toEqual({ wechatLogin: false, devLogin: false, passwordLogin: true, demoAccounts: [] });
       } finally {
         await production.close();
       }

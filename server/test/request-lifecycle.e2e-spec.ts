@@ -68,12 +68,12 @@ describe('the request loop: file → accept → progress → resolve → rate', 
     // the leader sees the masked reporter and the available holder actions
     const seenByLeader = (await leader1.get(`/api/requests/${filed.id}`).expect(200)).body as RequestDetail;
     expect(seenByLeader).toMatchObject({ reporterName: '张*', contactPhoneMasked: '136****1234' });
-    expect(seenByLeader.availableActions).toEqual([RequestAction.Accept, RequestAction.Reject]);
+    expect(seenByLeader.availableActions).toEqual([RequestAction.Accept, RequestAction.Reject, RequestAction.Escalate]);
 
     // accept, progress with a photo, resolve with evidence
     const accepted = (await leader1.post(`/api/requests/${filed.id}/accept`).expect(200)).body as RequestDetail;
     expect(accepted.status).toBe(RequestStatus.InProgress);
-    expect(accepted.availableActions).toEqual([RequestAction.AddProgress, RequestAction.Resolve, RequestAction.Reject]);
+    expect(accepted.availableActions).toEqual([RequestAction.AddProgress, RequestAction.Resolve, RequestAction.Reject, RequestAction.Escalate]);
     const sitePhoto = await uploadPhoto(leader1);
     const progressed = (await leader1
       .post(`/api/requests/${filed.id}/progress`, { note: '已联系楼上住户，约好明天上门查看防水层。', photoIds: [sitePhoto] })

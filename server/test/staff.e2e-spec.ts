@@ -45,7 +45,7 @@ describe('staff: inbox, counts and filing on behalf', () => {
       contactPhoneMasked: '137****5678',
       address: '团结街道 明日星城社区 2号楼 1单元 102',
       holderName: '苏月',
-      availableActions: ['ACCEPT', 'REJECT'],
+      availableActions: ['ACCEPT', 'REJECT', 'ESCALATE'],
     });
     expect(response.text).not.toContain('13704715678');
     const inbox = (await leader1.get('/api/staff/inbox?status=PENDING_ACCEPT').expect(200)).body as Page<RequestSummary>;

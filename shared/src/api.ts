@@ -6,6 +6,8 @@ import type { RequestCategory } from './categories';
 import type { Channel, HandlingLevel, NotificationKind, Urgency } from './enums';
 import type { RequestAction, RequestStatus } from './request-lifecycle';
 import type { Role } from './roles';
+import type { DeadlineView, DueFilter, Supervision } from './deadlines';
+import type { DepartmentView, WhistleAssignmentView } from './whistle';
 
 export const API_PREFIX = '/api';
 
@@ -76,6 +78,8 @@ export interface Me {
   home: HomeSummary | null;
   /** present for staff roles */
   staff: StaffScope | null;
+  /** present for liaisons (部门联络员): the department they act for */
+  department?: DepartmentView | null;
 }
 
 // ---- geography (for binding a home) ----
@@ -153,6 +157,8 @@ export interface TimelineEvent {
   note: string | null;
   photos: UploadedPhoto[];
   at: string;
+  /** the department a liaison acted for (报到, 进展, 退回, 办结 of a whistled item) */
+  departmentName?: string | null;
 }
 
 export interface RatingView {
@@ -184,6 +190,12 @@ export interface RequestSummary {
   createdAt: string;
   updatedAt: string;
   thumbnail: UploadedPhoto | null;
+  /** the status in the resident's words, level-aware (residentStatusLabel: "已上报社区协调"); always sent */
+  statusLabel?: string;
+  /** staff views: the earliest due time of the item's running clocks (null: none running) */
+  dueAt?: string | null;
+  /** staff views: 督办 — YELLOW 即将超时, RED 已超时 */
+  supervision?: Supervision;
 }
 
 export interface RequestDetail extends RequestSummary {
@@ -199,16 +211,26 @@ export interface RequestDetail extends RequestSummary {
   availableActions: RequestAction[];
   /** optimistic-concurrency version; send back as If-Match is not required */
   version: number;
+  /** staff views: every clock of the item (时限), oldest first */
+  deadlines?: DeadlineView[];
+  /** the departments whistled so far (every round), for staff and involved liaisons; [] when never whistled */
+  whistle?: WhistleAssignmentView[];
 }
 
 export interface InboxQuery extends PageQuery {
   status?: RequestStatus;
+  /** soon: 即将超时 (a clock is YELLOW); overdue: 已超时 (a clock is RED); sorted by due time */
+  due?: DueFilter;
 }
 
 export interface InboxCounts {
   pendingAccept: number;
   inProgress: number;
   resolved: number;
+  /** items with a YELLOW clock (即将超时) */
+  dueSoon?: number;
+  /** items with a RED clock (已超时) */
+  overdue?: number;
 }
 
 // ---- notifications (in-app inbox) ----
@@ -239,6 +261,59 @@ export type { Channel, HandlingLevel, Urgency };
 export interface AuthOptions {
   wechatLogin: boolean;
   devLogin: boolean;
+  /** staff and liaisons may sign in with account + password (POST /api/auth/password), e.g. in a desktop browser */
+  passwordLogin: boolean;
   /** demo accounts offered by the dev login (empty when it is off) */
   demoAccounts: { account: string; label: string; role: Role }[];
+}
+
+// ---- password login, WeChat binding (staff and liaisons in a desktop browser) ----
+
+/** POST /api/auth/password. Wrong password, unknown account and resident accounts all answer 401 INVALID_CREDENTIALS. */
+export interface PasswordLoginBody {
+  account: string;
+  password: string;
+}
+
+/** PUT /api/me/password (staff and liaisons). `currentPassword` is required once a password is set. */
+export interface ChangePasswordBody {
+  currentPassword?: string;
+  /** LIMITS.passwordMin … LIMITS.passwordMax characters */
+  newPassword: string;
+}
+
+/** POST /api/me/wechat-binding: the code from wx.login() of the WeChat account to bind (answers `Me`). */
+export interface WechatBindingBody {
+  code: string;
+}
+
+// ---- WeChat subscribe messages (one-time opt-ins) ----
+
+/** Which template a message uses: progress of a resident's own request, or new work for staff and liaisons. */
+export type SubscribeTemplatePurpose = 'REQUEST_UPDATE' | 'NEW_ASSIGNMENT';
+
+/** What wx.requestSubscribeMessage reports per template id. */
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+/**
+ * POST /api/me/subscriptions, right after wx.requestSubscribeMessage (on a user tap, at most 3 templates).
+ * Without `results` every id in `templateIds` counts as accepted; with `results` only ids answered 'accept'
+ * count (other keys such as errMsg are ignored). Each accepted id adds one one-time opt-in.
+ */
+export interface SubscriptionReportBody {
+  templateIds: string[];
+  results?: Record<string, SubscribeResult | string>;
+}
+
+export interface SubscriptionTemplateView {
+  purpose: SubscribeTemplatePurpose;
+  /** pass to wx.requestSubscribeMessage({tmplIds}) */
+  templateId: string;
+  /** one-time opt-ins left: each WeChat message sent for this template uses one */
+  remaining: number;
+}
+
+/** GET /api/me/subscriptions: the templates this deployment uses (none = WeChat messages are off) and what is left. */
+export interface SubscriptionsView {
+  templates: SubscriptionTemplateView[];
 }

@@ -52,4 +52,20 @@ export enum NotificationKind {
   RequestRejected = 'REQUEST_REJECTED',
   RequestReopened = 'REQUEST_REOPENED',
   RequestRated = 'REQUEST_RATED',
+  /** to each liaison of a whistled department */
+  WhistleAssigned = 'WHISTLE_ASSIGNED',
+  /** to the street officer: a department reported in */
+  WhistleReported = 'WHISTLE_REPORTED',
+  /** to the street officer: a department returned the item */
+  WhistleReturned = 'WHISTLE_RETURNED',
+  /** to the lead department's liaisons: the resident was not satisfied (重办) */
+  WhistleReopened = 'WHISTLE_REOPENED',
+  /** to the next level's officer: an item was escalated (上报) to them, by its holder or by a missed deadline */
+  RequestEscalated = 'REQUEST_ESCALATED',
+  /** to the holder and the supervising level: a deadline passed (督办) */
+  DeadlineMissed = 'DEADLINE_MISSED',
+  /** to the approving level: the holder asks for more time (延期) */
+  ExtensionRequested = 'EXTENSION_REQUESTED',
+  /** to the holder who asked: the extension was approved or refused */
+  ExtensionDecided = 'EXTENSION_DECIDED',
 }

@@ -27,6 +27,20 @@ export enum ErrorCode {
   RouteNotFound = 'ROUTE_NOT_FOUND',
   /** a JSON body over the server's body limit (uploads have their own UPLOAD_TOO_LARGE) */
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** password login: wrong password, unknown account, or an account that cannot use a password (same answer for all) */
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  /** too many failed password logins for this account: locked for a while (see retryAfterSeconds) */
+  AccountLocked = 'ACCOUNT_LOCKED',
+  /** only staff and liaisons with an account name may set a password */
+  PasswordNotAllowed = 'PASSWORD_NOT_ALLOWED',
+  /** PUT /api/me/password: currentPassword missing or wrong */
+  CurrentPasswordIncorrect = 'CURRENT_PASSWORD_INCORRECT',
+  /** binding a WeChat identity that already belongs to another user */
+  WechatAlreadyBound = 'WECHAT_ALREADY_BOUND',
+  /** subscribe-message opt-ins need a WeChat identity (WeChat login or binding) */
+  WechatNotBound = 'WECHAT_NOT_BOUND',
+  /** 上报: the street is the top of the ladder; it whistles to departments instead */
+  EscalationTopReached = 'ESCALATION_TOP_REACHED',
   Internal = 'INTERNAL',
 }
 
@@ -54,6 +68,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PhotoNotFound]: '图片不存在或不属于您',
   [ErrorCode.RouteNotFound]: '接口不存在',
   [ErrorCode.PayloadTooLarge]: '提交的内容过大',
+  [ErrorCode.InvalidCredentials]: '账号或密码错误',
+  [ErrorCode.AccountLocked]: '登录失败次数过多，账号已临时锁定，请稍后再试',
+  [ErrorCode.PasswordNotAllowed]: '该账号不能设置密码，请使用微信登录',
+  [ErrorCode.CurrentPasswordIncorrect]: '当前密码不正确',
+  [ErrorCode.WechatAlreadyBound]: '该微信已绑定其他账号',
+  [ErrorCode.WechatNotBound]: '请先使用微信登录或绑定微信',
+  [ErrorCode.EscalationTopReached]: '已在街道层级，不能继续上报，请吹哨调度相关部门',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 
@@ -68,6 +89,10 @@ export enum FieldErrorCode {
   TooMany = 'TOO_MANY',
   UnknownField = 'UNKNOWN_FIELD',
   InvalidSubcategory = 'INVALID_SUBCATEGORY',
+  /** a department id that does not exist or does not serve the request's street */
+  UnknownDepartment = 'UNKNOWN_DEPARTMENT',
+  /** the same value twice where it must be unique (a lead also named as assist, two rules for one category) */
+  Duplicate = 'DUPLICATE',
 }
 
 export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
@@ -80,6 +105,8 @@ export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
   [FieldErrorCode.TooMany]: '数量超出上限',
   [FieldErrorCode.UnknownField]: '不支持的字段',
   [FieldErrorCode.InvalidSubcategory]: '子类别与类别不匹配',
+  [FieldErrorCode.UnknownDepartment]: '部门不存在或不属于本街道',
+  [FieldErrorCode.Duplicate]: '重复',
 };
 
 /** The one error shape every failed API call returns. */
@@ -91,6 +118,8 @@ export interface ErrorEnvelope {
   errors?: Record<string, FieldErrorCode>;
   /** correlates a 500 with the server log */
   errorId?: string;
+  /** ACCOUNT_LOCKED (and other 429s): seconds until trying again makes sense; also sent as the Retry-After header */
+  retryAfterSeconds?: number;
 }
 
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {

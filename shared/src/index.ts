@@ -2,6 +2,8 @@ export * from './roles';
 export * from './categories';
 export * from './enums';
 export * from './request-lifecycle';
+export * from './deadlines';
+export * from './whistle';
 export * from './errors';
 export * from './limits';
 export * from './privacy';

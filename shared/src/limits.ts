@@ -17,4 +17,9 @@ export const LIMITS = {
   pageSizeMax: 50,
   contactNameMax: 20,
   nicknameMax: 30,
+  /** staff/liaison passwords (PUT /api/me/password) */
+  passwordMin: 10,
+  passwordMax: 128,
+  /** template ids per wx.requestSubscribeMessage prompt */
+  subscribeTemplatesPerPrompt: 3,
 } as const;

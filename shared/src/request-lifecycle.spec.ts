@@ -73,6 +73,33 @@ describe('request lifecycle', () => {
     }
   });
 
+  it('lets only a liaison resolve a whistled item, and only the holder one in progress', () => {
+    expect(availableActions(RequestStatus.Whistled, 'liaison')).toEqual([
+      RequestAction.AddProgress,
+      RequestAction.Resolve,
+      RequestAction.ReturnWhistle,
+      RequestAction.Report,
+      RequestAction.ReturnAssist,
+    ]);
+    expect(availableActions(RequestStatus.Whistled, 'holder')).toEqual([RequestAction.AddProgress]);
+    expect(availableActions(RequestStatus.InProgress, 'liaison')).toEqual([]);
+  });
+
+  it('sends a returned whistle back to the street in progress, where it can be whistled again', () => {
+    expect(nextStatus(RequestStatus.Whistled, RequestAction.ReturnWhistle)).toBe(RequestStatus.InProgress);
+    expect(nextStatus(RequestStatus.InProgress, RequestAction.Whistle)).toBe(RequestStatus.Whistled);
+  });
+
+  it('keeps the whistled status when a department reports in or an assisting one leaves', () => {
+    expect(nextStatus(RequestStatus.Whistled, RequestAction.Report)).toBe(RequestStatus.Whistled);
+    expect(nextStatus(RequestStatus.Whistled, RequestAction.ReturnAssist)).toBe(RequestStatus.Whistled);
+  });
+
+  it('reopens a poorly rated whistled item back to its department through the system', () => {
+    expect(nextStatus(RequestStatus.Resolved, RequestAction.ReopenToDepartment)).toBe(RequestStatus.Whistled);
+    expect(availableActions(RequestStatus.Resolved, 'system')).toContain(RequestAction.ReopenToDepartment);
+  });
+
   it('draws every transition in the generated diagram', () => {
     const diagram = lifecycleMermaid();
     expect(diagram).toContain('PENDING_ACCEPT --> IN_PROGRESS: 签收 (holder)');

@@ -62,8 +62,14 @@ export enum RequestAction {
   Escalate = 'ESCALATE',
   /** 吹哨: the street names lead and assisting departments */
   Whistle = 'WHISTLE',
-  /** 部门退回: a department returns a misrouted whistle to the street */
+  /** 部门退回: the lead department returns a misrouted whistle to the street, which re-dispatches it */
   ReturnWhistle = 'RETURN_WHISTLE',
+  /** 部门报到: a whistled department acknowledges with its plan; the status stays */
+  Report = 'REPORT',
+  /** 协办退回: an assisting department says it is not responsible and leaves; the status stays */
+  ReturnAssist = 'RETURN_ASSIST',
+  /** 重办: a whistled item rated effect ≤ 2 goes back to its lead department */
+  ReopenToDepartment = 'REOPEN_TO_DEPARTMENT',
 }
 
 export const ACTION_LABELS: Record<RequestAction, string> = {
@@ -78,6 +84,9 @@ export const ACTION_LABELS: Record<RequestAction, string> = {
   [RequestAction.Escalate]: '上报',
   [RequestAction.Whistle]: '吹哨',
   [RequestAction.ReturnWhistle]: '部门退回',
+  [RequestAction.Report]: '部门报到',
+  [RequestAction.ReturnAssist]: '协办退回',
+  [RequestAction.ReopenToDepartment]: '重办（主办部门）',
 };
 
 /**
@@ -102,15 +111,22 @@ const A = RequestAction;
 
 export const TRANSITIONS: readonly Transition[] = [
   { action: A.Accept, from: [S.PendingAccept], to: S.InProgress, performers: ['holder'] },
-  { action: A.AddProgress, from: [S.InProgress, S.Whistled], to: null, performers: ['holder', 'liaison'] },
-  { action: A.Resolve, from: [S.InProgress, S.Whistled], to: S.Resolved, performers: ['holder', 'liaison'] },
+  { action: A.AddProgress, from: [S.InProgress], to: null, performers: ['holder'] },
+  { action: A.AddProgress, from: [S.Whistled], to: null, performers: ['holder', 'liaison'] },
+  { action: A.Resolve, from: [S.InProgress], to: S.Resolved, performers: ['holder'] },
+  // a whistled item is resolved only by its lead department (the whistle module checks the lead role)
+  { action: A.Resolve, from: [S.Whistled], to: S.Resolved, performers: ['liaison'] },
   { action: A.Reject, from: [S.PendingAccept, S.InProgress], to: S.Rejected, performers: ['holder'] },
   { action: A.Cancel, from: [S.PendingAccept], to: S.Cancelled, performers: ['owner'] },
   { action: A.Rate, from: [S.Resolved], to: S.Closed, performers: ['owner'] },
   { action: A.Reopen, from: [S.Resolved], to: S.InProgress, performers: ['system'] },
   { action: A.Escalate, from: [S.PendingAccept, S.InProgress], to: S.PendingAccept, performers: ['holder', 'system'] },
   { action: A.Whistle, from: [S.PendingAccept, S.InProgress], to: S.Whistled, performers: ['holder'] },
+  // the lead returns it: back to the street (IN_PROGRESS at STREET level), which whistles again
   { action: A.ReturnWhistle, from: [S.Whistled], to: S.InProgress, performers: ['liaison'] },
+  { action: A.Report, from: [S.Whistled], to: null, performers: ['liaison'] },
+  { action: A.ReturnAssist, from: [S.Whistled], to: null, performers: ['liaison'] },
+  { action: A.ReopenToDepartment, from: [S.Resolved], to: S.Whistled, performers: ['system'] },
 ];
 
 /** The status every new item starts in (the `SUBMIT` event's target). */

@@ -49,4 +49,39 @@ describe('parseConfig', () => {
     expect(config.databaseUrl).toBe('mariadb://root@127.0.0.1:3306/gezhi');
     expect(config.h5Dir).toBe('/srv/gezhi/miniapp/dist-h5');
   });
+
+  describe('WeChat subscribe messages, the outbox and passwords', () => {
+    const WECHAT = { WECHAT_APPID: 'wx-app', WECHAT_SECRET: 'secret' };
+
+    it('leaves WeChat messages off (no templates) and the sender on, every 5 s with a 2-minute lease, by default', () => {
+      const config = parseConfig({}, ROOT);
+      expect(config.wechat.templates).toEqual({ REQUEST_UPDATE: null, NEW_ASSIGNMENT: null });
+      expect(config.wechat.miniprogramState).toBe('formal');
+      expect(config.outbox).toEqual({ senderEnabled: true, intervalMs: 5000, leaseMs: 120_000, batchSize: 20 });
+      expect(config.passwords.scryptCost).toBe(15);
+    });
+
+    it('reads template ids with the default keyword mapping, or a configured one', () => {
+      const config = parseConfig(
+        { ...WECHAT, WECHAT_TEMPLATE_REQUEST_UPDATE: 'tpl-a', WECHAT_TEMPLATE_NEW_ASSIGNMENT: 'tpl-b', WECHAT_TEMPLATE_NEW_ASSIGNMENT_FIELDS: 'thing1=title, time2=time' },
+        ROOT,
+      );
+      expect(config.wechat.templates.REQUEST_UPDATE).toEqual({
+        templateId: 'tpl-a',
+        fields: { character_string1: 'serial', thing2: 'title', thing3: 'body', time4: 'time' },
+      });
+      expect(config.wechat.templates.NEW_ASSIGNMENT).toEqual({ templateId: 'tpl-b', fields: { thing1: 'title', time2: 'time' } });
+    });
+
+    it('refuses templates without WeChat credentials, a bad keyword mapping, a short lease and a bad miniprogram state', () => {
+      expect(() => parseConfig({ WECHAT_TEMPLATE_NEW_ASSIGNMENT: 'tpl' }, ROOT)).toThrow(/needs WECHAT_APPID and WECHAT_SECRET/);
+      expect(() => parseConfig({ ...WECHAT, WECHAT_TEMPLATE_NEW_ASSIGNMENT: 'tpl', WECHAT_TEMPLATE_NEW_ASSIGNMENT_FIELDS: 'thing1=nonsense' }, ROOT)).toThrow(
+        /WECHAT_TEMPLATE_NEW_ASSIGNMENT_FIELDS/,
+      );
+      expect(() => parseConfig({ OUTBOX_LEASE_MS: '1000' }, ROOT)).toThrow(/OUTBOX_LEASE_MS must be an integer from 30000/);
+      expect(() => parseConfig({ WECHAT_MINIPROGRAM_STATE: 'beta' }, ROOT)).toThrow(/WECHAT_MINIPROGRAM_STATE/);
+      expect(() => parseConfig({ PASSWORD_SCRYPT_COST: '8' }, ROOT)).toThrow(/PASSWORD_SCRYPT_COST/);
+    });
+  });
 });
+

@@ -14,13 +14,51 @@ export interface AppConfig {
     secret: string | null;
     apiBase: string;
     timeoutMs: number;
+    /** subscribe-message templates (ids from the WeChat console); null = no WeChat message of that kind, in-app only */
+    templates: Record<SubscribeTemplatePurpose, SubscribeTemplateConfig | null>;
+    /** miniprogram_state of subscribe messages: which build a tap on the message opens */
+    miniprogramState: 'developer' | 'trial' | 'formal';
+  };
+  /** the WeChat subscribe-message outbox sender that runs inside every API instance */
+  outbox: {
+    senderEnabled: boolean;
+    intervalMs: number;
+    /** a row claimed longer ago than this (a crashed sender) becomes claimable again */
+    leaseMs: number;
+    batchSize: number;
+  };
+  /** password login for staff and liaisons (desktop browser) */
+  passwords: {
+    /** log2 of scrypt's N for new hashes (stored hashes carry their own parameters) */
+    scryptCost: number;
   };
   uploadDir: string;
   h5Dir: string | null;
   seedDemo: boolean;
+  /** the deadline sweeper (督办 and automatic escalation), run inside every instance */
+  sweep: {
+    enabled: boolean;
+    intervalMs: number;
+    batchSize: number;
+  };
 }
 
 export type Env = Record<string, string | undefined>;
+
+/** Which subscribe-message template a notice uses: residents' progress updates, or new work for staff/liaisons. */
+export type SubscribeTemplatePurpose = 'REQUEST_UPDATE' | 'NEW_ASSIGNMENT';
+
+/** What goes into a template keyword: the request serial, the notice title or body, the time of the hand-off. */
+export const TEMPLATE_FIELD_SOURCES = ['serial', 'title', 'body', 'time'] as const;
+export type TemplateFieldSource = (typeof TEMPLATE_FIELD_SOURCES)[number];
+
+export interface SubscribeTemplateConfig {
+  templateId: string;
+  /** template keyword (e.g. thing2) → what fills it; keywords differ per template chosen in the WeChat console */
+  fields: Record<string, TemplateFieldSource>;
+}
+
+const DEFAULT_TEMPLATE_FIELDS = 'character_string1=serial,thing2=title,thing3=body,time4=time';
 
 /** The folder `server/`: relative paths in the environment are resolved against it (src/config or dist/config → ../..). */
 export const SERVER_ROOT = path.resolve(__dirname, '..', '..');
@@ -53,6 +91,16 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     return fallback;
   };
   const resolvePath = (value: string) => path.resolve(serverRoot, value);
+  const readPositiveInt = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      problems.push(`${name} must be a positive integer (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
 
   const rawNodeEnv = read('NODE_ENV') ?? 'development';
   const nodeEnv = (NODE_ENVS as readonly string[]).includes(rawNodeEnv)
@@ -91,6 +139,43 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
 
   const h5 = read('H5_DIR');
 
+  const readInteger = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const readTemplate = (name: string): SubscribeTemplateConfig | null => {
+    const templateId = read(name);
+    if (!templateId) return null;
+    const fieldsName = `${name}_FIELDS`;
+    const fields: Record<string, TemplateFieldSource> = {};
+    for (const pair of (read(fieldsName) ?? DEFAULT_TEMPLATE_FIELDS).split(',')) {
+      const [keyword, source] = pair.split('=').map((part) => part.trim());
+      if (!keyword || !/^[a-z_]+\d+$/.test(keyword) || !(TEMPLATE_FIELD_SOURCES as readonly string[]).includes(source)) {
+        problems.push(`${fieldsName} must look like "thing2=title,time4=time" with sources ${TEMPLATE_FIELD_SOURCES.join('|')} (got "${pair}")`);
+        continue;
+      }
+      fields[keyword] = source as TemplateFieldSource;
+    }
+    return { templateId, fields };
+  };
+  const templates = {
+    REQUEST_UPDATE: readTemplate('WECHAT_TEMPLATE_REQUEST_UPDATE'),
+    NEW_ASSIGNMENT: readTemplate('WECHAT_TEMPLATE_NEW_ASSIGNMENT'),
+  };
+  if ((templates.REQUEST_UPDATE || templates.NEW_ASSIGNMENT) && !(read('WECHAT_APPID') && read('WECHAT_SECRET'))) {
+    problems.push('WECHAT_TEMPLATE_* needs WECHAT_APPID and WECHAT_SECRET (the sender needs an access token)');
+  }
+  const miniprogramState = read('WECHAT_MINIPROGRAM_STATE') ?? 'formal';
+  if (!['developer', 'trial', 'formal'].includes(miniprogramState)) {
+    problems.push(`WECHAT_MINIPROGRAM_STATE must be developer, trial or formal (got "${miniprogramState}")`);
+  }
+
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -104,10 +189,26 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
       secret: read('WECHAT_SECRET') ?? null,
       apiBase,
       timeoutMs: 5000,
+      templates,
+      miniprogramState: miniprogramState as AppConfig['wechat']['miniprogramState'],
+    },
+    outbox: {
+      senderEnabled: readBoolean('OUTBOX_SENDER', true),
+      intervalMs: readInteger('OUTBOX_INTERVAL_MS', 5000, 100, 3_600_000),
+      leaseMs: readInteger('OUTBOX_LEASE_MS', 120_000, 30_000, 3_600_000),
+      batchSize: readInteger('OUTBOX_BATCH_SIZE', 20, 1, 100),
+    },
+    passwords: {
+      scryptCost: readInteger('PASSWORD_SCRYPT_COST', 15, 14, 20),
     },
     uploadDir: resolvePath(read('UPLOAD_DIR') ?? './data/uploads'),
     h5Dir: h5 ? resolvePath(h5) : null,
     seedDemo: readBoolean('SEED_DEMO', !isProduction),
+    sweep: {
+      enabled: readBoolean('SWEEP_ENABLED', nodeEnv !== 'test'),
+      intervalMs: readPositiveInt('SWEEP_INTERVAL_MS', 15_000),
+      batchSize: readPositiveInt('SWEEP_BATCH_SIZE', 500),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

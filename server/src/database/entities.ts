@@ -1,8 +1,14 @@
+import { DepartmentEntity, RoutingRuleEntity } from '../modules/departments/department.entities';
+import { LoginThrottle, PasswordCredential } from '../modules/auth/passwords/password.entities';
+import { CalendarDayEntity, DeadlineMissEntity, DeadlinePolicyEntity, RequestDeadlineEntity } from '../modules/deadlines/deadline.entities';
+import { DeadlineExtensionEntity } from '../modules/escalation/extension.entity';
 import { Building, Community, Grid, Room, Street } from '../modules/geo/geo.entities';
 import { Notification } from '../modules/notifications/notification.entity';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from '../modules/requests/request.entities';
 import { Photo } from '../modules/uploads/photo.entity';
 import { User, WechatSession } from '../modules/users/user.entity';
+import { WechatOutboxMessage, WechatSubscription } from '../modules/wechat-messages/wechat-messages.entities';
+import { WhistleAssignmentEntity } from '../modules/whistle/whistle-assignment.entity';
 
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -18,4 +24,16 @@ export const ENTITIES = [
   TimelineEventEntity,
   RatingEntity,
   Notification,
+  PasswordCredential,
+  LoginThrottle,
+  WechatSubscription,
+  WechatOutboxMessage,
+  DepartmentEntity,
+  RoutingRuleEntity,
+  WhistleAssignmentEntity,
+  CalendarDayEntity,
+  DeadlinePolicyEntity,
+  RequestDeadlineEntity,
+  DeadlineMissEntity,
+  DeadlineExtensionEntity,
 ];

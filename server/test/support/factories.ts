@@ -32,3 +32,19 @@ export async function notificationsOf(client: ApiClient): Promise<NotificationVi
   const response = await client.get('/api/notifications?pageSize=50').expect(200);
   return response.body.items as NotificationView[];
 }
+
+/**
+ * Puts a grid-level request at STREET level through the public API: the grid leader escalates it to the
+ * community (上报), the community officer escalates it to the street. Returns the detail at street level.
+ */
+export async function escalateToStreet(gridLeader: ApiClient, communityOfficer: ApiClient, requestId: number): Promise<RequestDetail> {
+  await gridLeader.post(`/api/requests/${requestId}/escalate`, { reason: '需要社区协调处理' }).expect(200);
+  const response = await communityOfficer.post(`/api/requests/${requestId}/escalate`, { reason: '需要街道协调相关部门' });
+  if (response.status !== 200) throw new Error(`escalation to the street failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as RequestDetail;
+}
+
+/** Puts a grid-level request at COMMUNITY level through the public API (the grid leader escalates it). */
+export async function escalateToCommunity(gridLeader: ApiClient, requestId: number): Promise<RequestDetail> {
+  return (await gridLeader.post(`/api/requests/${requestId}/escalate`, { reason: '需要社区协调处理' }).expect(200)).body as RequestDetail;
+}

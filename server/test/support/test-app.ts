@@ -3,6 +3,7 @@ import type { LoginResponse, Me } from '@gezhi/shared';
 import * as path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
+import type { Clock } from '../../src/common/clock';
 import { AppConfig, Env, parseConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -52,9 +53,10 @@ export interface TestApp {
 
 /**
  * Boots the real application on a fresh database (see test-database.ts) with the demo seed loaded,
- * configured through the same parseConfig as production; `env` overrides any variable.
+ * configured through the same parseConfig as production; `env` overrides any variable; `options.clock`
+ * (e.g. a ManualClock) replaces the wall clock wherever the app injects `Clock`.
  */
-export async function bootTestApp(env: Env = {}): Promise<TestApp> {
+export async function bootTestApp(env: Env = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -63,7 +65,7 @@ export async function bootTestApp(env: Env = {}): Promise<TestApp> {
     TOKEN_SECRET: 'e2e-token-secret-0123456789-abcdef',
     ...env,
   });
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config, { logger: ['error'], clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();

@@ -25,6 +25,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PhotoNotFound]: 404,
   [ErrorCode.RouteNotFound]: 404,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.AccountLocked]: 429,
+  [ErrorCode.PasswordNotAllowed]: 403,
+  [ErrorCode.CurrentPasswordIncorrect]: 403,
+  [ErrorCode.WechatAlreadyBound]: 409,
+  [ErrorCode.WechatNotBound]: 409,
+  [ErrorCode.EscalationTopReached]: 409,
   [ErrorCode.Internal]: 500,
 };
 
@@ -48,4 +55,17 @@ export class DomainError extends Error {
   static validation(fieldErrors: Record<string, FieldErrorCode>): DomainError {
     return new DomainError(ErrorCode.ValidationFailed, fieldErrors);
   }
+
+  /** A user message more precise than the code's default (e.g. when to retry), and optionally retryAfterSeconds. */
+  static withDetail(code: ErrorCode, detail: { message?: string; retryAfterSeconds?: number }): DomainError {
+    const error = new DomainError(code);
+    error.userMessage = detail.message;
+    error.retryAfterSeconds = detail.retryAfterSeconds;
+    return error;
+  }
+
+  /** overrides ERROR_MESSAGES[code] in the envelope */
+  userMessage?: string;
+  /** becomes `retryAfterSeconds` in the envelope and the Retry-After header */
+  retryAfterSeconds?: number;
 }

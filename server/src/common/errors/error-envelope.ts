@@ -42,6 +42,8 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof DomainError) {
     const envelope = envelopeFor(error.code, error.status);
     if (error.fieldErrors) envelope.errors = error.fieldErrors;
+    if (error.userMessage) envelope.message = error.userMessage;
+    if (error.retryAfterSeconds !== undefined) envelope.retryAfterSeconds = error.retryAfterSeconds;
     return { envelope };
   }
   const fastifyCode = (error as { code?: unknown })?.code;

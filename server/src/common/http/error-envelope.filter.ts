@@ -15,6 +15,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (unexpected !== undefined) {
       this.logger.error(`errorId=${envelope.errorId} ${unexpected instanceof Error ? unexpected.stack : String(unexpected)}`);
     }
-    void host.switchToHttp().getResponse<FastifyReply>().status(envelope.status).send(envelope);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (envelope.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(envelope.retryAfterSeconds));
+    void reply.status(envelope.status).send(envelope);
   }
 }

@@ -4,6 +4,7 @@ import type { AuthOptions, LoginResponse } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { Public } from './auth.decorators';
 import { DevLoginDto, WechatLoginDto } from './auth.dto';
+import { PasswordLoginDto } from './credentials.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -21,6 +22,12 @@ export class AuthController {
   @HttpCode(200)
   wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
     return this.auth.wechatLogin(body.code);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  password(@Body() body: PasswordLoginDto): Promise<LoginResponse> {
+    return this.auth.passwordLogin(body.account, body.password);
   }
 
   @Post('dev-login')

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { DomainError } from '../../common/errors/domain-error';
 import { displayName, User, WechatSession } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { PasswordService } from './passwords/password.service';
 import { issueToken } from './token';
 import { WechatClient, WechatSessionGrant } from './wechat-client';
 
@@ -18,6 +19,7 @@ export class AuthService {
     @InjectRepository(WechatSession) private readonly sessions: Repository<WechatSession>,
     private readonly users: UsersService,
     private readonly wechat: WechatClient,
+    private readonly passwords: PasswordService,
   ) {}
 
   async options(): Promise<AuthOptions> {
@@ -25,6 +27,7 @@ export class AuthService {
     return {
       wechatLogin: this.wechat.configured,
       devLogin: this.config.devLogin,
+      passwordLogin: true,
       demoAccounts: demoUsers.map((u) => ({
         account: u.account as string,
         label: `${ROLE_LABELS[u.role]} · ${displayName(u)}`,
@@ -42,6 +45,11 @@ export class AuthService {
       ['userId'],
     );
     return this.loginResponse(user);
+  }
+
+  /** account + password (staff and liaisons, e.g. in a desktop browser); see PasswordService for the lockout */
+  async passwordLogin(account: string, password: string): Promise<LoginResponse> {
+    return this.loginResponse(await this.passwords.login(account, password));
   }
 
   async devLogin(account: string): Promise<LoginResponse> {

@@ -1,4 +1,4 @@
-import { Channel, RequestCategory, Role, Urgency } from '@gezhi/shared';
+import { Channel, DepartmentKind, RequestCategory, Role, Urgency } from '@gezhi/shared';
 
 /**
  * Demo data, taken from the seed reports: 团结街道 → 明日星城社区 (seed 002: 7 grids of ~450 households, one
@@ -159,4 +159,54 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     showNamePublicly: false,
     progress: { stage: 'in-progress', progressNote: '已上门为老人拍照并采集认证信息，正在提交社保系统。' },
   },
+];
+
+// ---- departments and co-building units (街道吹哨、部门报到) ----
+
+export interface DemoDepartment {
+  name: string;
+  kind: DepartmentKind;
+  /** 包联: the grid a paired unit is paired with */
+  pairedGrid?: { community: string; grid: string };
+  /** the department's liaison (部门联络员) */
+  liaison: DemoPerson & { account: string };
+}
+
+/** 团结街道's departments and co-building units, one liaison each (liaison1…liaison10). */
+export const DEMO_DEPARTMENTS: DemoDepartment[] = [
+  { name: '团结派出所', kind: DepartmentKind.Police, liaison: { account: 'liaison1', realName: '孙警官', phone: '13804711001' } },
+  { name: '团结司法所', kind: DepartmentKind.Justice, liaison: { account: 'liaison2', realName: '钱律', phone: '13804711002' } },
+  { name: '城管执法中队', kind: DepartmentKind.CityManagement, liaison: { account: 'liaison3', realName: '周正', phone: '13804711003' } },
+  { name: '市场监管所', kind: DepartmentKind.MarketRegulation, liaison: { account: 'liaison4', realName: '吴敏', phone: '13804711004' } },
+  { name: '消防救援站', kind: DepartmentKind.Fire, liaison: { account: 'liaison5', realName: '郑勇', phone: '13804711005' } },
+  { name: '交警中队', kind: DepartmentKind.TrafficPolice, liaison: { account: 'liaison6', realName: '冯涛', phone: '13804711006' } },
+  { name: '自来水公司', kind: DepartmentKind.Water, liaison: { account: 'liaison7', realName: '陈清', phone: '13804711007' } },
+  { name: '供热公司', kind: DepartmentKind.Heating, liaison: { account: 'liaison8', realName: '褚暖', phone: '13804711008' } },
+  { name: '明日星城物业服务中心', kind: DepartmentKind.PropertyManagement, liaison: { account: 'liaison9', realName: '卫家和', phone: '13804711009' } },
+  {
+    name: '区水务局',
+    kind: DepartmentKind.PairedUnit,
+    pairedGrid: { community: '明日星城社区', grid: '第一网格' },
+    liaison: { account: 'liaison10', realName: '蒋水利', phone: '13804711010' },
+  },
+];
+
+export interface DemoRoutingRule {
+  category: RequestCategory;
+  subcategory: string | null;
+  lead: string;
+  assists: string[];
+}
+
+/** 团结街道's routing table (by department name). */
+export const DEMO_ROUTING_RULES: DemoRoutingRule[] = [
+  { category: RequestCategory.Environment, subcategory: 'PARKING', lead: '城管执法中队', assists: ['交警中队'] },
+  { category: RequestCategory.Environment, subcategory: 'CLUTTER', lead: '消防救援站', assists: ['明日星城物业服务中心'] },
+  { category: RequestCategory.Environment, subcategory: 'SANITATION', lead: '城管执法中队', assists: ['区水务局'] },
+  { category: RequestCategory.Environment, subcategory: null, lead: '城管执法中队', assists: [] },
+  { category: RequestCategory.Infrastructure, subcategory: 'LEAK', lead: '明日星城物业服务中心', assists: ['自来水公司'] },
+  { category: RequestCategory.Infrastructure, subcategory: null, lead: '明日星城物业服务中心', assists: [] },
+  { category: RequestCategory.Dispute, subcategory: 'NEIGHBOUR', lead: '团结司法所', assists: ['团结派出所'] },
+  { category: RequestCategory.Dispute, subcategory: 'NOISE', lead: '团结派出所', assists: [] },
+  { category: RequestCategory.Dispute, subcategory: 'PROPERTY_MGMT', lead: '团结司法所', assists: ['明日星城物业服务中心'] },
 ];

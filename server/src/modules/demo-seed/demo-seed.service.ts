@@ -4,12 +4,16 @@ import { Role } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { seedDemoPasswords } from '../auth/passwords/demo-passwords';
+import { DepartmentEntity, RoutingRuleEntity } from '../departments/department.entities';
 import { Building, Community, Grid, Room, Street } from '../geo/geo.entities';
 import { RequestFilingService } from '../requests/request-filing.service';
 import { RequestTransitionsService } from '../requests/request-transitions.service';
 import { User } from '../users/user.entity';
 import {
   DEMO_COMMUNITIES,
+  DEMO_DEPARTMENTS,
+  DEMO_ROUTING_RULES,
   DEMO_FLOORS,
   DEMO_OFFICERS,
   DEMO_REQUESTS,
@@ -45,6 +49,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if ((await this.dataSource.getRepository(Street).count()) > 0) return;
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
     for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
+    // last, so staff and liaison accounts created above all get the demo password
+    await seedDemoPasswords(this.dataSource, { ln: this.config.passwords.scryptCost, r: 8, p: 1 }, new Date());
     this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests`);
   }
 
@@ -83,6 +89,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const officer of DEMO_OFFICERS.filter((o) => !o.community)) {
       await this.createUser(manager, officer, officer.role, { gridId: null, communityId: null, streetId: street.id });
     }
+    await this.loadDepartments(manager, street.id);
     for (const resident of DEMO_RESIDENTS) {
       const roomId = resident.home ? rooms.get(roomKey(resident.home.building, resident.home.unit, resident.home.room)) : null;
       await this.createUser(manager, resident, Role.Resident, { gridId: null, communityId: null, streetId: null }, roomId ?? null);
@@ -90,11 +97,38 @@ export class DemoSeedService implements OnApplicationBootstrap {
     return rooms;
   }
 
+  /** 团结街道's departments with one liaison each, and its routing table. */
+  private async loadDepartments(manager: EntityManager, streetId: number): Promise<void> {
+    const ids = new Map<string, number>();
+    for (const demo of DEMO_DEPARTMENTS) {
+      let pairedGridId: number | null = null;
+      if (demo.pairedGrid) {
+        const community = await manager.findOneByOrFail(Community, { streetId, name: demo.pairedGrid.community });
+        pairedGridId = (await manager.findOneByOrFail(Grid, { communityId: community.id, name: demo.pairedGrid.grid })).id;
+      }
+      const department = await manager.save(manager.create(DepartmentEntity, { name: demo.name, kind: demo.kind, streetId, pairedGridId }));
+      ids.set(demo.name, department.id);
+      await this.createUser(manager, demo.liaison, Role.Liaison, { gridId: null, communityId: null, streetId: null, departmentId: department.id });
+    }
+    const idOf = (name: string) => ids.get(name) as number;
+    await manager.insert(
+      RoutingRuleEntity,
+      DEMO_ROUTING_RULES.map((r) => ({
+        streetId,
+        category: r.category,
+        subcategory: r.subcategory,
+        leadDepartmentId: idOf(r.lead),
+        assistDepartmentIds: r.assists.map(idOf),
+        updatedAt: new Date(),
+      })),
+    );
+  }
+
   private createUser(
     manager: EntityManager,
     person: DemoPerson,
     role: Role,
-    scope: Pick<User, 'gridId' | 'communityId' | 'streetId'>,
+    scope: Pick<User, 'gridId' | 'communityId' | 'streetId'> & { departmentId?: number | null },
     roomId: number | null = null,
   ): Promise<User> {
     return manager.save(

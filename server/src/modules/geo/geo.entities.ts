@@ -8,6 +8,10 @@ export class Street {
 
   @Column({ type: 'varchar', length: 50 })
   name: string;
+
+  /** whether community officers of this street may whistle items held at community level (吹哨); off by default */
+  @Column({ type: 'boolean', default: false })
+  communityMayWhistle: boolean;
 }
 
 /** 社区: 3,000–8,000 households, divided into grids. */

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatMessagesModule } from '../wechat-messages/wechat-messages.module';
 import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification])],
+  imports: [TypeOrmModule.forFeature([Notification]), WechatMessagesModule],
   controllers: [NotificationsController],
   providers: [NotificationsService],
   exports: [NotificationsService],

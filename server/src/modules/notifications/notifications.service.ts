@@ -6,17 +6,26 @@ import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
 import { insertRow } from '../../database/insert-row';
+import { OutboxWriter } from '../wechat-messages/outbox-writer';
 import { Notification } from './notification.entity';
 import type { Notice } from './request-notices';
 
-/** The in-app inbox. Notices are written inside the transaction of the change they report. */
+/**
+ * The in-app inbox. Notices are written inside the transaction of the change they report. When WeChat
+ * subscribe-message templates are configured, the same transaction also queues a WeChat message for each
+ * notice whose recipient has a one-time opt-in left (taking it), for the OutboxSender to send afterwards.
+ */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   async deliver(manager: EntityManager, notices: readonly Notice[], at: Date): Promise<void> {
     if (notices.length === 0) return;
     for (const notice of notices) await insertRow(manager, Notification, { ...notice, readAt: null, createdAt: at });
+    if (this.outbox.enabled) await this.outbox.enqueue(manager, notices, at);
   }
 
   async list(user: User, query: PageQuery): Promise<Page<NotificationView>> {

@@ -18,6 +18,14 @@ const TITLES: Record<NotificationKind, string> = {
   [NotificationKind.RequestRejected]: '您的诉求未予受理',
   [NotificationKind.RequestReopened]: '居民对办理效果不满意，请重办',
   [NotificationKind.RequestRated]: '居民已评价，诉求已办结',
+  [NotificationKind.WhistleAssigned]: '街道吹哨，请及时报到',
+  [NotificationKind.WhistleReported]: '部门已报到',
+  [NotificationKind.WhistleReturned]: '部门退回了吹哨事项',
+  [NotificationKind.WhistleReopened]: '居民对办理效果不满意，请重办',
+  [NotificationKind.RequestEscalated]: '有诉求上报到您这里，请签收',
+  [NotificationKind.DeadlineMissed]: '诉求已超时，请督办',
+  [NotificationKind.ExtensionRequested]: '有延期申请待审批',
+  [NotificationKind.ExtensionDecided]: '延期申请已处理',
 };
 
 const BODY_MAX = 200;

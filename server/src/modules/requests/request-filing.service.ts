@@ -12,6 +12,8 @@ import {
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { insertRow } from '../../database/insert-row';
+import { DeadlineKind, DeadlineState } from '@gezhi/shared';
+import { DeadlineDraft, DeadlineService, deadlineView, summarize } from '../deadlines/deadline.service';
 import { RoomDirectory } from '../geo/room-directory';
 import type { RoomPlacement } from '../geo/room-placement';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -44,6 +46,7 @@ export class RequestFilingService {
     private readonly rooms: RoomDirectory,
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   async file(filer: User, body: CreateRequestDto): Promise<RequestDetail> {
@@ -91,10 +94,13 @@ export class RequestFilingService {
       createdAt: now,
     };
 
+    let clocks: DeadlineDraft[] = [];
     await this.dataSource.transaction(async (manager) => {
       request.id = await insertRow(manager, RequestEntity, request);
       submitted.requestId = request.id;
       submitted.id = await insertRow(manager, TimelineEventEntity, submitted);
+      // 时限: the grid's clocks to accept and to resolve start now
+      clocks = await this.deadlines.openFor(manager, request, [DeadlineKind.Accept, DeadlineKind.Resolve]);
       if (routing.holderUserId !== null) {
         await this.notifications.deliver(manager, [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, request)], now);
       }
@@ -102,7 +108,16 @@ export class RequestFilingService {
 
     const names = new Map<number, string>([[filer.id, displayName(filer)]]);
     if (routing.holderUserId !== null && origin.place.gridLeaderName) names.set(routing.holderUserId, origin.place.gridLeaderName);
-    return composeDetail(filer, { request, place: origin.place, timeline: [submitted], rating: null, photos, names });
+    const opened = clocks.map((c) => ({ ...c, state: DeadlineState.Open, metAt: null }));
+    return composeDetail(filer, {
+      request,
+      place: origin.place,
+      timeline: [submitted],
+      rating: null,
+      photos,
+      names,
+      clocks: { summary: summarize(opened), all: opened.map(deadlineView) },
+    });
   }
 
   private async originOf(filer: User, body: CreateRequestDto): Promise<FilingOrigin> {

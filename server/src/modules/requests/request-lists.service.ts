@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { DeadlineState, DueFilter, InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { DeadlineService, InboxUnit } from '../deadlines/deadline.service';
+import { unitOfLevel } from '../deadlines/domain/deadline-units';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
 import { assertStaff, levelOfRole, scopeOf } from './access/request-access';
@@ -16,6 +18,7 @@ export class RequestListsService {
   constructor(
     @InjectRepository(RequestEntity) private readonly requests: Repository<RequestEntity>,
     private readonly views: RequestViews,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   async mine(resident: User, query: PageQuery): Promise<Page<RequestSummary>> {
@@ -26,7 +29,8 @@ export class RequestListsService {
    * The staff inbox: items in the viewer's scope held at the viewer's level, in one status — or, without
    * a status, every item still open (final ones are history: ask for CLOSED etc. explicitly).
    */
-  async inbox(staff: User, query: PageQuery & { status?: RequestStatus }): Promise<Page<RequestSummary>> {
+  async inbox(staff: User, query: PageQuery & { status?: RequestStatus; due?: DueFilter }): Promise<Page<RequestSummary>> {
+    if (query.due) return this.dueInbox(staff, query.due, query);
     const statuses = query.status ? [query.status] : OPEN_STATUSES;
     return this.page(staff, this.inboxScope(staff).andWhere('r.status IN (:...statuses)', { statuses }), query);
   }
@@ -34,12 +38,42 @@ export class RequestListsService {
   /** Tab badges; each count is bounded like a list's total (more than PAGE_COUNT_CAP shows as the cap + 1). */
   async inboxCounts(staff: User): Promise<InboxCounts> {
     const count = (status: RequestStatus) => countUpToCap(this.inboxScope(staff).andWhere('r.status = :status', { status }));
-    const [pendingAccept, inProgress, resolved] = await Promise.all([
+    const unit = this.inboxUnit(staff);
+    const [pendingAccept, inProgress, resolved, dueSoon, overdue] = await Promise.all([
       count(RequestStatus.PendingAccept),
       count(RequestStatus.InProgress),
       count(RequestStatus.Resolved),
+      unit ? this.deadlines.countDue(unit, DeadlineState.Yellow, PAGE_COUNT_CAP) : 0,
+      unit ? this.deadlines.countDue(unit, DeadlineState.Red, PAGE_COUNT_CAP) : 0,
     ]);
-    return { pendingAccept, inProgress, resolved };
+    return { pendingAccept, inProgress, resolved, dueSoon, overdue };
+  }
+
+  /**
+   * 即将超时 / 已超时: items whose clock against the viewer's unit is YELLOW / RED, earliest due first. Clocks run
+   * against the unit of the level that holds the item, so this is the viewer's own queue; index-backed
+   * (IDX_request_deadline_unit).
+   */
+  private async dueInbox(staff: User, due: DueFilter, pageQuery: PageQuery): Promise<Page<RequestSummary>> {
+    assertStaff(staff);
+    const unit = this.inboxUnit(staff);
+    const window = pageWindow(pageQuery);
+    if (!unit) return toPage([], 0, window);
+    const state = due === 'soon' ? DeadlineState.Yellow : DeadlineState.Red;
+    const [ids, counted] = await Promise.all([
+      this.deadlines.requestIdsDue(unit, state, window.skip, window.pageSize),
+      this.deadlines.countDue(unit, state, PAGE_COUNT_CAP),
+    ]);
+    const rows = ids.length > 0 ? await this.requests.findBy({ id: In(ids) }) : [];
+    const ordered = ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is RequestEntity => r !== undefined);
+    const page = toPage(await this.views.summaries(staff, ordered), Math.min(counted, PAGE_COUNT_CAP), window);
+    return counted > PAGE_COUNT_CAP ? { ...page, totalCapped: true } : page;
+  }
+
+  private inboxUnit(staff: User): InboxUnit | null {
+    const scope = scopeOf(staff);
+    const level = levelOfRole(staff.role);
+    return scope && level ? unitOfLevel(level, { gridId: scope.id, communityId: scope.id, streetId: scope.id }) : null;
   }
 
   private inboxScope(staff: User): SelectQueryBuilder<RequestEntity> {

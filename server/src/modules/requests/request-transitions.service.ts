@@ -11,16 +11,19 @@ import {
 } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { isLockConflict } from '../../database/lock-conflicts';
+import { DeadlineService } from '../deadlines/deadline.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
+import { findLeadToReopen, LeadToReopen, reopenLead } from '../whistle/whistle-reopen';
 import type { User } from '../users/user.entity';
 import { authorizeTransition } from './domain/transition-guard';
 import { NoteDto, RateDto, RejectDto } from './dto/request.dto';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { RequestViews } from './request-views.service';
 
-type EventDraft = Pick<TimelineEventEntity, 'action' | 'fromStatus' | 'toStatus' | 'actorUserId' | 'actorRole' | 'note' | 'photoIds'>;
+type EventDraft = Pick<TimelineEventEntity, 'action' | 'fromStatus' | 'toStatus' | 'actorUserId' | 'actorRole' | 'note' | 'photoIds' | 'departmentId'>;
 
 /** What one action does to a request, decided before anything is written. */
 interface Change {
@@ -30,6 +33,8 @@ interface Change {
   events: EventDraft[];
   notices: Notice[];
   rating?: Omit<RatingEntity, 'id' | 'createdAt'>;
+  /** further writes in the same transaction (e.g. the lead department's assignment reopened) */
+  alsoWrite?: (manager: EntityManager) => Promise<void>;
 }
 
 /**
@@ -44,6 +49,7 @@ export class RequestTransitionsService {
     private readonly views: RequestViews,
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   /** 签收: the accepting grid leader becomes the holder; the resident is told. */
@@ -99,7 +105,9 @@ export class RequestTransitionsService {
   }
 
   /** 评价: effect ≥ 3 closes it; effect ≤ 2 sends it back to the same holder (重办), reopenCount + 1. */
-  rate(actor: User, id: number, body: RateDto): Promise<RequestDetail> {
+  async rate(actor: User, id: number, body: RateDto): Promise<RequestDetail> {
+    // a whistled item the lead department resolved goes back to that department (whistle/whistle-reopen.ts)
+    const lead = ratingReopens(body.effect) ? await findLeadToReopen(this.dataSource.manager, id) : null;
     return this.perform(actor, id, RequestAction.Rate, (request, transition) => {
       const rating = {
         requestId: request.id,
@@ -122,6 +130,7 @@ export class RequestTransitionsService {
           rating,
         };
       }
+      if (lead) return reopenToLead(lead);
       return {
         set: { reopenCount: request.reopenCount + 1, resolvedAt: null },
         status: RequestStatus.InProgress,
@@ -140,6 +149,28 @@ export class RequestTransitionsService {
         notices: holderNotices(NotificationKind.RequestReopened),
         rating,
       };
+      function reopenToLead(found: LeadToReopen): Change {
+        return {
+          set: { reopenCount: request.reopenCount + 1, resolvedAt: null },
+          status: RequestStatus.Whistled,
+          events: [
+            { ...event(actor, request, transition, note), toStatus: request.status },
+            {
+              action: RequestAction.ReopenToDepartment,
+              fromStatus: request.status,
+              toStatus: RequestStatus.Whistled,
+              actorUserId: null,
+              actorRole: 'SYSTEM',
+              note: '居民对解决效果不满意，已退回主办部门重办',
+              photoIds: [],
+              departmentId: found.assignment.departmentId,
+            },
+          ],
+          notices: found.liaisonUserIds.map((userId) => requestNotice(userId, NotificationKind.WhistleReopened, request, note)),
+          rating,
+          alsoWrite: (manager) => reopenLead(manager, found.assignment),
+        };
+      }
     });
   }
 
@@ -156,16 +187,29 @@ export class RequestTransitionsService {
     const change = plan(request, transition);
     const now = new Date();
     const updated: RequestEntity = { ...request, ...change.set, status: change.status, version: request.version + 1, updatedAt: now };
-    await this.dataSource.transaction(async (manager) => {
+    await this.inTransaction(async (manager) => {
+      // clocks first, then the request: the deadline sweeper takes the same order (no deadlock between them)
+      await this.deadlines.applyTransition(manager, request, action, change.status);
       await this.conditionalUpdate(manager, request, updated);
       await manager.insert(
         TimelineEventEntity,
         change.events.map((e) => ({ ...e, requestId: request.id, createdAt: now })),
       );
       if (change.rating) await manager.insert(RatingEntity, { ...change.rating, createdAt: now });
+      if (change.alsoWrite) await change.alsoWrite(manager);
       await this.notifications.deliver(manager, change.notices, now);
     });
     return this.views.detail(actor, updated);
+  }
+
+  /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
+  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    try {
+      await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
+      throw error;
+    }
   }
 
   /** The optimistic-concurrency write: succeeds only if nobody changed the request since it was read. */

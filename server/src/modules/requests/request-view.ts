@@ -1,4 +1,7 @@
 import {
+  DeadlineView,
+  residentStatusLabel,
+  Supervision,
   RatingView,
   RequestDetail,
   RequestSummary,
@@ -12,6 +15,16 @@ import { contactPhoneFor, excerpt, formatSerial, reporterNameFor } from './domai
 import { actionsFor } from './domain/transition-guard';
 import type { Viewer } from './domain/viewer';
 import type { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
+import { assignmentView } from '../whistle/assignment-view';
+import type { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+
+/** The whistle chain of a request (every round) and the names of the departments in it. */
+export interface WhistleParts {
+  assignments: WhistleAssignmentEntity[];
+  departmentNames: Map<number, string>;
+  /** the street's setting, when the request is held at community level */
+  communityMayWhistle: boolean;
+}
 
 /** Everything a detail view is made of, loaded by RequestViews (or already at hand right after filing). */
 export interface DetailParts {
@@ -22,6 +35,10 @@ export interface DetailParts {
   photos: Map<string, UploadedPhoto>;
   /** display names of staff actors and the holder, by user id */
   names: Map<number, string>;
+  /** the request's clocks (staff views): the summary of the running ones and every clock */
+  clocks?: { summary: ClockFacts; all: DeadlineView[] };
+  /** absent right after filing (nothing whistled yet) */
+  whistle?: WhistleParts;
 }
 
 const SYSTEM_ACTOR_NAME = '系统';
@@ -35,8 +52,10 @@ export function composeSummary(
   request: RequestEntity,
   place: RoomPlacement,
   thumbnail: UploadedPhoto | null,
+  clocks?: ClockFacts,
 ): RequestSummary {
   const viewerIsOwner = isOwner(viewer, request);
+  const staffView = viewer.role !== Role.Resident;
   return {
     id: request.id,
     serial: formatSerial(request.id),
@@ -55,14 +74,24 @@ export function composeSummary(
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
     thumbnail,
+    statusLabel: residentStatusLabel(request.status, request.level),
+    ...(staffView && clocks
+      ? { dueAt: clocks.dueAt ? clocks.dueAt.toISOString() : null, supervision: clocks.supervision }
+      : {}),
   };
+}
+
+/** A request's running clocks as a list item shows them (DeadlineService.summariesOf). */
+export interface ClockFacts {
+  dueAt: Date | null;
+  supervision: Supervision;
 }
 
 export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail {
   const { request, photos, names } = parts;
   const viewerIsOwner = isOwner(viewer, request);
   const requestPhotos = pick(request.photoIds, photos);
-  const summary = composeSummary(viewer, request, parts.place, requestPhotos[0] ?? null);
+  const summary = composeSummary(viewer, request, parts.place, requestPhotos[0] ?? null, parts.clocks?.summary);
   const actorName = (event: TimelineEventEntity): string => {
     if (event.actorRole === 'SYSTEM' || event.actorUserId === null) return SYSTEM_ACTOR_NAME;
     if (event.actorRole === Role.Resident) return summary.reporterName;
@@ -78,7 +107,10 @@ export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail
     note: event.note,
     photos: pick(event.photoIds, photos),
     at: event.createdAt.toISOString(),
+    departmentName: event.departmentId ? (parts.whistle?.departmentNames.get(event.departmentId) ?? null) : null,
   }));
+  const whistle = parts.whistle;
+  const facts = whistle ? { ...request, assignments: whistle.assignments, communityMayWhistle: whistle.communityMayWhistle } : request;
   return {
     ...summary,
     description: request.description,
@@ -88,8 +120,13 @@ export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail
     holderName: request.holderUserId === null ? null : (names.get(request.holderUserId) ?? null),
     rating: parts.rating ? ratingView(parts.rating) : null,
     timeline,
-    availableActions: actionsFor(viewer, request),
+    availableActions: actionsFor(viewer, facts),
     version: request.version,
+    whistle:
+      whistle && viewer.role !== Role.Resident
+        ? whistle.assignments.map((a) => assignmentView(a, whistle.departmentNames.get(a.departmentId) ?? ''))
+        : [],
+    ...(viewer.role !== Role.Resident && parts.clocks ? { deadlines: parts.clocks.all } : {}),
   };
 }
 

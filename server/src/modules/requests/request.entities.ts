@@ -124,6 +124,10 @@ export class TimelineEventEntity {
 
   @Column({ type: 'datetime' })
   createdAt: Date;
+
+  /** the department a liaison acted for (whistle chain); null otherwise */
+  @Column({ type: 'int', nullable: true })
+  departmentId?: number | null;
 }
 
 /** 群众评单: one rating per round (round = the request's reopenCount when rated). */

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DepartmentEntity } from '../departments/department.entities';
+import { Street } from '../geo/geo.entities';
+import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
 import { GeoModule } from '../geo/geo.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
@@ -13,14 +17,16 @@ import { RequestsController } from './requests.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RequestEntity, TimelineEventEntity, RatingEntity]),
+    // the whistle chain's assignments and departments are read by the request views (timeline, liaison access)
+    TypeOrmModule.forFeature([RequestEntity, TimelineEventEntity, RatingEntity, WhistleAssignmentEntity, DepartmentEntity, Street]),
     GeoModule,
     UsersModule,
     UploadsModule,
     NotificationsModule,
+    DeadlinesModule,
   ],
   controllers: [RequestsController],
   providers: [RequestFilingService, RequestTransitionsService, RequestViews, RequestListsService],
-  exports: [RequestFilingService, RequestTransitionsService, RequestListsService],
+  exports: [RequestFilingService, RequestTransitionsService, RequestListsService, RequestViews],
 })
 export class RequestsModule {}

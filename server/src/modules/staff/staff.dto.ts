@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { InboxQuery, RequestStatus } from '@gezhi/shared';
+import { DUE_FILTERS, DueFilter, InboxQuery, RequestStatus } from '@gezhi/shared';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 
 export class InboxQueryDto extends PageQueryDto implements InboxQuery {
@@ -9,6 +9,10 @@ export class InboxQueryDto extends PageQueryDto implements InboxQuery {
   @IsOptional()
   @IsEnum(RequestStatus)
   status?: RequestStatus;
+  @ApiPropertyOptional({ enum: DUE_FILTERS, description: 'soon: 即将超时 (yellow); overdue: 已超时 (red); earliest due first' })
+  @IsOptional()
+  @IsIn(DUE_FILTERS as DueFilter[])
+  due?: DueFilter;
 }
 
 export class StaffRoomsQueryDto {

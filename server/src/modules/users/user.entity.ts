@@ -42,6 +42,10 @@ export class User {
   @Column({ type: 'int', nullable: true })
   streetId: number | null;
 
+  /** liaison scope (部门联络员): the department they act for */
+  @Column({ type: 'int', nullable: true })
+  departmentId: number | null;
+
   @Column({ type: 'datetime' })
   createdAt: Date;
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, HomeSummary, maskPhone, Me, Role, StaffScope } from '@gezhi/shared';
+import { ErrorCode, HomeSummary, maskPhone, Me, Role, StaffScope, DepartmentView } from '@gezhi/shared';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { TtlCache } from '../../common/ttl-cache';
+import { DepartmentEntity } from '../departments/department.entities';
 import { Community, Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress, RoomPlacement } from '../geo/room-placement';
@@ -32,6 +33,11 @@ export class UsersService {
     return user;
   }
 
+  /** Drops the cached signed-in user after a change to it (e.g. a WeChat identity bound), on this instance. */
+  forget(id: number): void {
+    this.signedIn.delete(id);
+  }
+
   findByAccount(account: string): Promise<User | null> {
     return this.users.findOneBy({ account });
   }
@@ -57,6 +63,7 @@ export class UsersService {
       role: user.role,
       home: place ? homeSummary(place) : null,
       staff: user.role === Role.Resident || user.role === Role.Liaison ? null : await this.staffScope(user),
+      ...(user.role === Role.Liaison ? { department: await this.departmentOf(user) } : {}),
     };
   }
 
@@ -66,6 +73,13 @@ export class UsersService {
     await this.users.update({ id: user.id }, { roomId });
     this.signedIn.delete(user.id);
     return this.me({ ...user, roomId });
+  }
+
+  /** A liaison's department (部门联络员 act for one department). */
+  private async departmentOf(user: User): Promise<DepartmentView | null> {
+    if (user.departmentId === null) return null;
+    const d = await this.users.manager.findOneBy(DepartmentEntity, { id: user.departmentId });
+    return d ? { id: d.id, name: d.name, kind: d.kind, streetId: d.streetId, pairedGridId: d.pairedGridId } : null;
   }
 
   private async staffScope(user: User): Promise<StaffScope> {

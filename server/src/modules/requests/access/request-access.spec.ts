@@ -1,6 +1,6 @@
-import { ErrorCode, HandlingLevel, RequestStatus, Role } from '@gezhi/shared';
+import { AssignmentState, ErrorCode, HandlingLevel, RequestStatus, Role, WhistleRole } from '@gezhi/shared';
 import type { RequestFacts, Viewer } from '../domain/viewer';
-import { assertCanView, holdsCurrentLevel } from './request-access';
+import { assertActsForDepartment, assertCanView, holdsCurrentLevel } from './request-access';
 
 const request: RequestFacts = {
   status: RequestStatus.PendingAccept,
@@ -50,5 +50,33 @@ describe('request access', () => {
     expect(holdsCurrentLevel(viewer(Role.GridLeader, { gridId: 1 }), request)).toBe(true);
     expect(holdsCurrentLevel(viewer(Role.CommunityOfficer, { communityId: 1 }), request)).toBe(false);
     expect(holdsCurrentLevel(viewer(Role.CommunityOfficer, { communityId: 1 }), { ...request, level: HandlingLevel.Community })).toBe(true);
+  });
+});
+
+describe('liaison access', () => {
+  const liaison = (departmentId: number): Viewer => ({ id: 70, role: Role.Liaison, gridId: null, communityId: null, streetId: null, departmentId });
+  const whistled: RequestFacts = {
+    ...request,
+    status: RequestStatus.Whistled,
+    level: HandlingLevel.Street,
+    assignments: [
+      { departmentId: 3, role: WhistleRole.Lead, state: AssignmentState.Returned },
+      { departmentId: 6, role: WhistleRole.Assist, state: AssignmentState.Reported },
+      { departmentId: 9, role: WhistleRole.Lead, state: AssignmentState.Done },
+    ],
+  };
+
+  it('lets a liaison see only items whistled to their department while involved (not after returning it)', () => {
+    expect(codeOf(() => assertCanView(liaison(6), whistled))).toBeUndefined();
+    expect(codeOf(() => assertCanView(liaison(9), whistled))).toBeUndefined();
+    expect(codeOf(() => assertCanView(liaison(3), whistled))).toBe(ErrorCode.NotInYourScope);
+    expect(codeOf(() => assertCanView(liaison(1), whistled))).toBe(ErrorCode.NotInYourScope);
+    expect(codeOf(() => assertCanView(liaison(6), request))).toBe(ErrorCode.NotInYourScope);
+  });
+
+  it("refuses a liaison acting on another department's assignment, and anyone who is not a liaison", () => {
+    expect(codeOf(() => assertActsForDepartment(liaison(6), { departmentId: 6 }))).toBeUndefined();
+    expect(codeOf(() => assertActsForDepartment(liaison(6), { departmentId: 3 }))).toBe(ErrorCode.NotInYourScope);
+    expect(codeOf(() => assertActsForDepartment(viewer(Role.StreetOfficer, { streetId: 1 }), { departmentId: 3 }))).toBe(ErrorCode.Forbidden);
   });
 });

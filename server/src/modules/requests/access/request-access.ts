@@ -1,15 +1,21 @@
-import { ErrorCode, HandlingLevel, Role } from '@gezhi/shared';
+import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, HandlingLevel, INVOLVED_ASSIGNMENT_STATES, Role } from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
-import type { RequestFacts, Viewer } from '../domain/viewer';
+import type { AssignmentFacts, RequestFacts, Viewer } from '../domain/viewer';
 
 /**
  * Who may see which requests — the one place scope is decided:
  * a resident sees only their own (anything else is "not found": existence is not disclosed);
- * a grid leader their grid; a community officer their community; a street officer their street.
+ * a grid leader their grid; a community officer their community; a street officer their street;
+ * a liaison only items whistled to their department, while involved (see INVOLVED_ASSIGNMENT_STATES: not after
+ * their department returned it or its round ended; still after the lead resolved it).
  */
 export function assertCanView(viewer: Viewer, request: RequestFacts): void {
   if (viewer.role === Role.Resident) {
     if (request.residentUserId !== viewer.id) throw new DomainError(ErrorCode.RequestNotFound);
+    return;
+  }
+  if (viewer.role === Role.Liaison) {
+    if (!involvedAssignmentOf(viewer, request)) throw new DomainError(ErrorCode.NotInYourScope);
     return;
   }
   if (!isStaff(viewer)) throw new DomainError(ErrorCode.Forbidden);
@@ -66,4 +72,36 @@ export function isStaff(viewer: Viewer): boolean {
 
 export function assertStaff(viewer: Viewer): void {
   if (!isStaff(viewer)) throw new DomainError(ErrorCode.NotStaff);
+}
+
+// ---- liaisons (街道吹哨、部门报到) ----
+
+/** The viewer's department's assignment that gives them sight of the request (latest first), if any. */
+export function involvedAssignmentOf<A extends AssignmentFacts>(viewer: Viewer, request: { assignments?: readonly A[] }): A | undefined {
+  return liaisonAssignments(viewer, request).find((a) => INVOLVED_ASSIGNMENT_STATES.includes(a.state));
+}
+
+/** The viewer's department's assignment it is still working on (NOTIFIED or REPORTED), if any. */
+export function activeAssignmentOf<A extends AssignmentFacts>(viewer: Viewer, request: { assignments?: readonly A[] }): A | undefined {
+  return liaisonAssignments(viewer, request).find((a) => ACTIVE_ASSIGNMENT_STATES.includes(a.state));
+}
+
+function liaisonAssignments<A extends AssignmentFacts>(viewer: Viewer, request: { assignments?: readonly A[] }): A[] {
+  if (viewer.role !== Role.Liaison || viewer.departmentId === null || viewer.departmentId === undefined) return [];
+  return [...(request.assignments ?? [])].reverse().filter((a) => a.departmentId === viewer.departmentId);
+}
+
+/** A liaison acts only on their own department's assignments: anyone else's → 403 NOT_IN_YOUR_SCOPE. */
+export function assertActsForDepartment(viewer: Viewer, assignment: { departmentId: number }): void {
+  if (viewer.role !== Role.Liaison) throw new DomainError(ErrorCode.Forbidden);
+  if (viewer.departmentId !== assignment.departmentId) throw new DomainError(ErrorCode.NotInYourScope);
+}
+
+/**
+ * Who may whistle (吹哨): the holder at street level; at community level only where the street allows it
+ * (`Street.communityMayWhistle`); never at grid level. Used by the transition guard.
+ */
+export function levelMayWhistle(request: RequestFacts): boolean {
+  if (request.level === HandlingLevel.Street) return true;
+  return request.level === HandlingLevel.Community && request.communityMayWhistle === true;
 }

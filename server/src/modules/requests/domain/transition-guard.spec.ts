@@ -1,4 +1,4 @@
-import { ErrorCode, HandlingLevel, RequestAction, RequestStatus, Role } from '@gezhi/shared';
+import { AssignmentState, ErrorCode, HandlingLevel, RequestAction, RequestStatus, Role, WhistleRole } from '@gezhi/shared';
 import { actionsFor, authorizeTransition } from './transition-guard';
 import type { RequestFacts, Viewer } from './viewer';
 
@@ -68,13 +68,23 @@ describe('authorizeTransition', () => {
 });
 
 describe('actionsFor', () => {
-  it('offers the holder accept and reject on a pending request, without the not-yet-offered escalation', () => {
-    expect(actionsFor(leaderOfGrid1, requestIn(RequestStatus.PendingAccept))).toEqual([RequestAction.Accept, RequestAction.Reject]);
+  it('offers the holder accept, reject and escalate on a pending request', () => {
+    expect(actionsFor(leaderOfGrid1, requestIn(RequestStatus.PendingAccept))).toEqual([
+      RequestAction.Accept,
+      RequestAction.Reject,
+      RequestAction.Escalate,
+    ]);
     expect(actionsFor(leaderOfGrid1, requestIn(RequestStatus.InProgress))).toEqual([
       RequestAction.AddProgress,
       RequestAction.Resolve,
       RequestAction.Reject,
+      RequestAction.Escalate,
     ]);
+  });
+
+  it('never offers escalation at the street, the top of the ladder', () => {
+    const street = { ...communityOfficer, role: Role.StreetOfficer, communityId: null };
+    expect(actionsFor(street, { ...requestIn(RequestStatus.PendingAccept), level: HandlingLevel.Street })).not.toContain(RequestAction.Escalate);
   });
 
   it('offers the owner cancel while pending and rate once resolved', () => {
@@ -84,5 +94,41 @@ describe('actionsFor', () => {
 
   it('offers an overseeing community officer nothing at grid level', () => {
     expect(actionsFor(communityOfficer, requestIn(RequestStatus.InProgress))).toEqual([]);
+  });
+});
+
+describe('liaisons in the transition guard (街道吹哨、部门报到)', () => {
+  const liaisonOf = (departmentId: number): Viewer => ({ id: 50 + departmentId, role: Role.Liaison, gridId: null, communityId: null, streetId: null, departmentId });
+  const streetOfficer: Viewer = { id: 40, role: Role.StreetOfficer, gridId: null, communityId: null, streetId: 1 };
+  const whistled: RequestFacts = {
+    ...requestIn(RequestStatus.Whistled),
+    level: HandlingLevel.Street,
+    assignments: [
+      { departmentId: 3, role: WhistleRole.Lead, state: AssignmentState.Reported },
+      { departmentId: 6, role: WhistleRole.Assist, state: AssignmentState.Notified },
+      { departmentId: 9, role: WhistleRole.Assist, state: AssignmentState.Returned },
+    ],
+  };
+
+  it("recognises a liaison through their department's active assignment", () => {
+    expect(authorizeTransition(RequestAction.Resolve, whistled, liaisonOf(3)).performer).toBe('liaison');
+    expect(codeOf(() => authorizeTransition(RequestAction.Resolve, whistled, liaisonOf(9)))).toBe(ErrorCode.Forbidden);
+    expect(codeOf(() => authorizeTransition(RequestAction.Resolve, whistled, liaisonOf(1)))).toBe(ErrorCode.Forbidden);
+  });
+
+  it("offers each department the buttons of its own assignment: only the lead resolves, a lead's return hands it back", () => {
+    expect(actionsFor(liaisonOf(3), whistled)).toEqual([RequestAction.AddProgress, RequestAction.Resolve, RequestAction.ReturnWhistle]);
+    expect(actionsFor(liaisonOf(6), whistled)).toEqual([RequestAction.Report, RequestAction.ReturnAssist]);
+    expect(actionsFor(liaisonOf(9), whistled)).toEqual([]);
+  });
+
+  it('lets the street whistle at street level, a community only when the street allows it, a grid never', () => {
+    const atStreet = { ...requestIn(RequestStatus.InProgress), level: HandlingLevel.Street };
+    expect(authorizeTransition(RequestAction.Whistle, atStreet, streetOfficer).performer).toBe('holder');
+    const atCommunity = { ...requestIn(RequestStatus.InProgress), level: HandlingLevel.Community };
+    expect(codeOf(() => authorizeTransition(RequestAction.Whistle, atCommunity, communityOfficer))).toBe(ErrorCode.Forbidden);
+    expect(authorizeTransition(RequestAction.Whistle, { ...atCommunity, communityMayWhistle: true }, communityOfficer).performer).toBe('holder');
+    expect(codeOf(() => authorizeTransition(RequestAction.Whistle, requestIn(RequestStatus.InProgress), leaderOfGrid1))).toBe(ErrorCode.Forbidden);
+    expect(actionsFor(communityOfficer, atCommunity)).not.toContain(RequestAction.Whistle);
   });
 });

@@ -1,9 +1,20 @@
-import { availableActions, ErrorCode, findTransition, Performer, RequestAction, Transition } from '@gezhi/shared';
+import {
+  AssignmentAction,
+  assignmentActions,
+  availableActions,
+  ErrorCode,
+  HandlingLevel,
+  findTransition,
+  Performer,
+  RequestAction,
+  Transition,
+  WhistleRole,
+} from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
-import { holdsCurrentLevel, isOwner } from '../access/request-access';
+import { activeAssignmentOf, holdsCurrentLevel, isOwner, levelMayWhistle } from '../access/request-access';
 import type { RequestFacts, Viewer } from './viewer';
 
-/** Actions this API offers today; escalation and the whistle chain come later and are not offered as buttons. */
+/** Actions this API offers today. */
 export const OFFERED_ACTIONS: readonly RequestAction[] = [
   RequestAction.Accept,
   RequestAction.AddProgress,
@@ -11,13 +22,22 @@ export const OFFERED_ACTIONS: readonly RequestAction[] = [
   RequestAction.Reject,
   RequestAction.Cancel,
   RequestAction.Rate,
+  RequestAction.Whistle,
+  RequestAction.Report,
+  RequestAction.ReturnWhistle,
+  RequestAction.ReturnAssist,
+  RequestAction.Escalate,
 ];
 
-/** The roles the viewer plays towards this request (owner, holder; liaison once whistling exists). */
+/**
+ * The roles the viewer plays towards this request: owner, holder, and liaison — a liaison of a department with
+ * an active (NOTIFIED or REPORTED) assignment on it (`request.assignments` must be loaded for that).
+ */
 export function performersOf(viewer: Viewer, request: RequestFacts): Performer[] {
   const performers: Performer[] = [];
   if (isOwner(viewer, request)) performers.push('owner');
   if (holdsCurrentLevel(viewer, request)) performers.push('holder');
+  if (activeAssignmentOf(viewer, request)) performers.push('liaison');
   return performers;
 }
 
@@ -25,6 +45,7 @@ export function performersOf(viewer: Viewer, request: RequestFacts): Performer[]
  * Checks an action against the shared transition table: not allowed from the current status → 409
  * ILLEGAL_TRANSITION; allowed but not for this viewer → 403 FORBIDDEN. Returns the transition and the
  * performer kind the viewer acts as. Call it after the viewer's access to the request was checked.
+ * Whistling is also refused (403) below street level unless the street lets communities whistle.
  */
 export function authorizeTransition(
   action: RequestAction,
@@ -35,11 +56,42 @@ export function authorizeTransition(
   if (!transition) throw new DomainError(ErrorCode.IllegalTransition);
   const performer = performersOf(viewer, request).find((p) => transition.performers.includes(p));
   if (!performer) throw new DomainError(ErrorCode.Forbidden);
+  if (action === RequestAction.Whistle && !levelMayWhistle(request)) throw new DomainError(ErrorCode.Forbidden);
   return { transition, performer };
+}
+
+/** The timeline action a department's step is recorded as (a lead's return hands the item back to the street). */
+export function requestActionOf(action: AssignmentAction, role: WhistleRole): RequestAction {
+  switch (action) {
+    case AssignmentAction.Report:
+      return RequestAction.Report;
+    case AssignmentAction.Progress:
+      return RequestAction.AddProgress;
+    case AssignmentAction.Resolve:
+      return RequestAction.Resolve;
+    case AssignmentAction.Return:
+      return role === WhistleRole.Lead ? RequestAction.ReturnWhistle : RequestAction.ReturnAssist;
+  }
 }
 
 /** What the viewer may do now (drives the buttons), in the order of the transition table. */
 export function actionsFor(viewer: Viewer, request: RequestFacts): RequestAction[] {
-  const allowed = new Set(performersOf(viewer, request).flatMap((p) => availableActions(request.status, p)));
+  const allowed = new Set(
+    performersOf(viewer, request)
+      .filter((p) => p !== 'liaison')
+      .flatMap((p) => availableActions(request.status, p)),
+  );
+  if (!levelMayWhistle(request)) allowed.delete(RequestAction.Whistle);
+  // 上报 stops at the street (the top of the ladder, which whistles instead)
+  if (request.level === HandlingLevel.Street) allowed.delete(RequestAction.Escalate);
+  // a liaison's buttons follow their department's assignment (only the lead resolves; a lead's return hands it back)
+  const assignment = activeAssignmentOf(viewer, request);
+  if (assignment) {
+    const liaisonActions = new Set(availableActions(request.status, 'liaison'));
+    for (const a of assignmentActions(assignment.state, assignment.role)) {
+      const action = requestActionOf(a, assignment.role);
+      if (liaisonActions.has(action)) allowed.add(action);
+    }
+  }
   return OFFERED_ACTIONS.filter((action) => allowed.has(action));
 }

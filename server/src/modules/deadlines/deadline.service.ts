@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DeadlineKind,
+  DeadlineState,
+  DeadlineUnitType,
+  DeadlineView,
+  HandlingLevel,
+  LIVE_DEADLINE_STATES,
+  RequestAction,
+  RequestCategory,
+  RequestStatus,
+  Supervision,
+  supervisionOf,
+  Urgency,
+} from '@gezhi/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DeadlineRules } from './deadline-rules.service';
+import { RequestDeadlineEntity } from './deadline.entities';
+import { clockStepsFor } from './domain/clock-steps';
+import { unitOfLevel } from './domain/deadline-units';
+
+/** The facts about a request its clocks depend on (RequestEntity satisfies it). */
+export interface ClockedRequest {
+  id: number;
+  category: RequestCategory;
+  urgency: Urgency;
+  level: HandlingLevel;
+  gridId: number;
+  communityId: number;
+  streetId: number;
+}
+
+/** A clock to open with explicit times (e.g. a department's REPORT clock, opened by the whistle chain). */
+export interface DeadlineDraft {
+  requestId: number;
+  kind: DeadlineKind;
+  level: HandlingLevel;
+  unitType: DeadlineUnitType;
+  unitId: number;
+  wallClock: boolean;
+  startedAt: Date;
+  warnAt: Date;
+  dueAt: Date;
+}
+
+/** What a list item shows about its clocks. */
+export interface DeadlineSummary {
+  dueAt: Date | null;
+  supervision: Supervision;
+}
+
+const LIVE = [...LIVE_DEADLINE_STATES];
+const INSERT_CHUNK = 500;
+
+/**
+ * Opens, meets and closes request clocks. Every method that writes takes the caller's EntityManager, so the
+ * clocks change in the same transaction as the request; every change is a conditional UPDATE on the state,
+ * never a row lock.
+ */
+@Injectable()
+export class DeadlineService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rules: DeadlineRules,
+    private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /**
+   * The clocks' side of a lifecycle action (see clockStepsFor), inside the action's transaction. Called before
+   * the request's own conditional UPDATE, so every writer touches clocks first and the request second (the
+   * sweeper does the same): one lock order, no deadlock between a holder and the sweeper.
+   */
+  async applyTransition(manager: EntityManager, request: ClockedRequest, action: RequestAction, to: RequestStatus): Promise<void> {
+    const steps = clockStepsFor(action, to);
+    const now = this.clock.now();
+    if (steps.cancelAll) await this.cancelAll(manager, request.id, now);
+    if (steps.meet.length > 0) await this.meet(manager, request.id, steps.meet, now);
+    if (steps.open.length > 0) await this.openFor(manager, request, steps.open, now);
+  }
+
+  /** Drafts for the policy's clocks of `kinds` at the request's current level, starting at `now`. */
+  async draftsFor(request: ClockedRequest, kinds: readonly DeadlineKind[], now: Date = this.clock.now()): Promise<DeadlineDraft[]> {
+    const { policy, calendar } = await this.rules.current();
+    const unit = unitOfLevel(request.level, request);
+    return kinds.map((kind) => {
+      const span = policy.span(calendar, request, kind, now);
+      return { requestId: request.id, level: request.level, ...unit, wallClock: request.urgency === Urgency.Urgent, ...span };
+    });
+  }
+
+  /** Opens the policy's clocks of `kinds` for the request at its current level. */
+  async openFor(manager: EntityManager, request: ClockedRequest, kinds: readonly DeadlineKind[], now: Date = this.clock.now()): Promise<DeadlineDraft[]> {
+    const drafts = await this.draftsFor(request, kinds, now);
+    await this.open(manager, drafts);
+    return drafts;
+  }
+
+  /** Opens clocks with explicit times (multi-row INSERTs). */
+  async open(manager: EntityManager, drafts: readonly DeadlineDraft[]): Promise<void> {
+    for (let i = 0; i < drafts.length; i += INSERT_CHUNK) {
+      const rows = drafts.slice(i, i + INSERT_CHUNK).map((d) => ({ ...d, state: DeadlineState.Open, version: 1, metAt: null, claimToken: null }));
+      await manager.createQueryBuilder().insert().into(RequestDeadlineEntity).values(rows).updateEntity(false).execute();
+    }
+  }
+
+  /** The step was done: its running clocks (even a red, already-missed one) are MET. */
+  async meet(manager: EntityManager, requestId: number, kinds: DeadlineKind | readonly DeadlineKind[], now: Date = this.clock.now()): Promise<number> {
+    return this.close(manager, [requestId], DeadlineState.Met, now, Array.isArray(kinds) ? kinds : [kinds as DeadlineKind]);
+  }
+
+  /** The request was rejected or withdrawn: nothing is due any more. */
+  cancelAll(manager: EntityManager, requestId: number, now: Date = this.clock.now()): Promise<number> {
+    return this.close(manager, [requestId], DeadlineState.Cancelled, now);
+  }
+
+  /** The requests went up a level: the lower level's clocks stop (misses already recorded stay recorded). */
+  closeForEscalation(manager: EntityManager, requestIds: readonly number[], now: Date): Promise<number> {
+    return this.close(manager, requestIds, DeadlineState.Escalated, now);
+  }
+
+  private async close(manager: EntityManager, requestIds: readonly number[], state: DeadlineState, now: Date, kinds?: readonly DeadlineKind[]): Promise<number> {
+    if (requestIds.length === 0) return 0;
+    const query = manager
+      .createQueryBuilder()
+      .update(RequestDeadlineEntity)
+      .set({ state, version: () => 'version + 1', ...(state === DeadlineState.Met ? { metAt: now } : {}) })
+      .where('requestId IN (:...requestIds)', { requestIds })
+      .andWhere('state IN (:...live)', { live: LIVE });
+    if (kinds) query.andWhere('kind IN (:...kinds)', { kinds });
+    return (await query.execute()).affected ?? 0;
+  }
+
+  /** Running clocks of the requests, for the views (one indexed query). */
+  async liveOf(requestIds: readonly number[]): Promise<Map<number, RequestDeadlineEntity[]>> {
+    const byRequest = new Map<number, RequestDeadlineEntity[]>();
+    if (requestIds.length === 0) return byRequest;
+    const rows = await this.dataSource.getRepository(RequestDeadlineEntity).find({
+      where: { requestId: In([...new Set(requestIds)]), state: In(LIVE) },
+      order: { dueAt: 'ASC' },
+    });
+    for (const row of rows) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row]);
+    return byRequest;
+  }
+
+  /** The earliest due time and the worst supervision of each request's running clocks. */
+  async summariesOf(requestIds: readonly number[]): Promise<Map<number, DeadlineSummary>> {
+    const live = await this.liveOf(requestIds);
+    return new Map([...live].map(([id, rows]) => [id, summarize(rows)]));
+  }
+
+  /**
+   * Requests with a clock in `state` running against the unit, earliest due first (the inbox's 即将超时 / 已超时):
+   * a range of IDX_request_deadline_unit (unitType, unitId, state, dueAt).
+   */
+  async requestIdsDue(unit: InboxUnit, state: DeadlineState, skip: number, take: number): Promise<number[]> {
+    const rows = await this.dueQuery(unit, state)
+      .select('d.requestId', 'requestId')
+      .addSelect('MIN(d.dueAt)', 'firstDue')
+      .groupBy('d.requestId')
+      .orderBy('firstDue', 'ASC')
+      .addOrderBy('d.requestId', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getRawMany<{ requestId: number | string }>();
+    return rows.map((r) => Number(r.requestId));
+  }
+
+  /** How many requests have such a clock, counting at most `cap + 1` (like every list's total). */
+  async countDue(unit: InboxUnit, state: DeadlineState, cap: number): Promise<number> {
+    const inner = this.dueQuery(unit, state).select('DISTINCT d.requestId', 'requestId').limit(cap + 1);
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select('COUNT(*)', 'total')
+      .from(`(${inner.getQuery()})`, 'due')
+      .setParameters(inner.getParameters())
+      .getRawOne<{ total: number | string }>();
+    return Number(row?.total ?? 0);
+  }
+
+  private dueQuery(unit: InboxUnit, state: DeadlineState) {
+    return this.dataSource
+      .getRepository(RequestDeadlineEntity)
+      .createQueryBuilder('d')
+      .where('d.unitType = :unitType AND d.unitId = :unitId AND d.state = :state', { ...unit, state });
+  }
+
+  /** Every clock of a request, oldest first (the detail page). */
+  async allOf(requestId: number): Promise<RequestDeadlineEntity[]> {
+    return this.dataSource.getRepository(RequestDeadlineEntity).find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+}
+
+export function summarize(rows: readonly Pick<RequestDeadlineEntity, 'state' | 'dueAt'>[]): DeadlineSummary {
+  const live = rows.filter((r) => LIVE.includes(r.state));
+  const dueAt = live.reduce<Date | null>((min, r) => (min === null || r.dueAt < min ? r.dueAt : min), null);
+  return { dueAt, supervision: supervisionOf(live.map((r) => r.state)) };
+}
+
+export function deadlineView(row: Pick<RequestDeadlineEntity, 'kind' | 'level' | 'state' | 'startedAt' | 'warnAt' | 'dueAt' | 'metAt'>): DeadlineView {
+  return {
+    kind: row.kind,
+    level: row.level,
+    state: row.state,
+    startedAt: row.startedAt.toISOString(),
+    warnAt: row.warnAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    metAt: row.metAt ? row.metAt.toISOString() : null,
+  };
+}
+
+/** The unit whose clocks a staff inbox shows (the grid / community / street at the viewer's level). */
+export interface InboxUnit {
+  unitType: DeadlineUnitType;
+  unitId: number;
+}

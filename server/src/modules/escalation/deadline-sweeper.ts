@@ -1,0 +1,218 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEADLINE_KIND_LABELS, DeadlineState, NotificationKind, RequestStatus } from '@gezhi/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { isLockConflict } from '../../database/lock-conflicts';
+import { DeadlineMissEntity, RequestDeadlineEntity } from '../deadlines/deadline.entities';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Notice, requestNotice } from '../notifications/request-notices';
+import { RequestEntity } from '../requests/request.entities';
+import { EscalationLadder } from './domain/escalation-ladder';
+import { EscalationOrder, EscalationService } from './escalation.service';
+import { LevelHolders } from './level-holders';
+
+export interface SweepReport {
+  /** clocks turned YELLOW (即将超时) */
+  warned: number;
+  /** clocks turned RED, each with one deadline_miss row */
+  missed: number;
+  /** requests escalated one level by the system */
+  escalated: number;
+  ms: number;
+}
+
+const RUNNING = [DeadlineState.Open, DeadlineState.Yellow];
+const LOCK_CONFLICT_RETRIES = 5;
+
+/**
+ * 督办 and automatic escalation. Runs in every API instance (every SWEEP_INTERVAL_MS, and once at start-up so a
+ * restart loses no deadline). Work is claimed with conditional UPDATEs only — never SELECT … FOR UPDATE (SKIP
+ * LOCKED), which TiDB lacks:
+ *
+ * - yellow: `UPDATE request_deadline SET state = 'YELLOW' … WHERE id IN (…) AND state = 'OPEN'`;
+ * - red: one transaction per batch: `UPDATE … SET state = 'RED', claimToken = <fresh uuid> WHERE id IN (…) AND
+ *   state IN ('OPEN','YELLOW')`, then `SELECT … WHERE id IN (…) AND claimToken = <uuid>` tells exactly which rows
+ *   this instance won; for those it records the miss, notifies, and escalates the request with its own version
+ *   check (`UPDATE request … WHERE id = ? AND version = ?`). A competing instance's UPDATE of the same rows waits
+ *   for this transaction and then matches nothing, so every miss is handled exactly once; a crash rolls the
+ *   whole batch back to OPEN/YELLOW for the next sweep.
+ */
+@Injectable()
+export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SweepReport> | null = null;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly escalation: EscalationService,
+    private readonly notifications: NotificationsService,
+    private readonly holders: LevelHolders,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.sweep.enabled) return;
+    const tick = () => {
+      if (this.stopped) return;
+      void this.sweepOnce()
+        .catch((error) => this.logger.error(`deadline sweep failed: ${(error as Error).message}`, (error as Error).stack))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.config.sweep.intervalMs);
+        });
+    };
+    tick(); // at start-up: overdue items from the downtime are handled at once
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One full cycle; concurrent calls in one instance share the running cycle. */
+  sweepOnce(): Promise<SweepReport> {
+    this.running ??= this.cycle().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async cycle(): Promise<SweepReport> {
+    const started = Date.now();
+    const now = this.clock.now();
+    const warned = await this.warn(now);
+    let missed = 0;
+    let escalated = 0;
+    for (;;) {
+      const candidates = await this.candidates('dueAt', RUNNING, now);
+      if (candidates.length === 0) break;
+      const result = await this.withRetries(() => this.handleMisses(candidates, now));
+      missed += result.missed;
+      escalated += result.escalated;
+      if (candidates.length < this.config.sweep.batchSize) break;
+    }
+    const report = { warned, missed, escalated, ms: Date.now() - started };
+    if (warned + missed > 0) this.logger.log(`sweep: warned=${warned} missed=${missed} escalated=${escalated} in ${report.ms} ms`);
+    return report;
+  }
+
+  /** OPEN clocks past their warn time → YELLOW (即将超时), a batch per statement. */
+  private async warn(now: Date): Promise<number> {
+    let warned = 0;
+    for (;;) {
+      const ids = await this.candidates('warnAt', [DeadlineState.Open], now);
+      if (ids.length === 0) return warned;
+      const result = await this.withRetries(() =>
+        this.dataSource
+          .createQueryBuilder()
+          .update(RequestDeadlineEntity)
+          .set({ state: DeadlineState.Yellow, version: () => 'version + 1' })
+          .where('id IN (:...ids) AND state = :open', { ids, open: DeadlineState.Open })
+          .execute(),
+      );
+      warned += result.affected ?? 0;
+      if (ids.length < this.config.sweep.batchSize) return warned;
+    }
+  }
+
+  /** Ids of clocks in `states` whose `column` time has passed: a range of (state, warnAt) / (state, dueAt). */
+  private async candidates(column: 'warnAt' | 'dueAt', states: DeadlineState[], now: Date): Promise<number[]> {
+    const rows = await this.dataSource
+      .getRepository(RequestDeadlineEntity)
+      .createQueryBuilder('d')
+      .select('d.id', 'id')
+      .where('d.state IN (:...states)', { states })
+      .andWhere(`d.${column} <= :now`, { now })
+      .orderBy(`d.${column}`, 'ASC')
+      .limit(this.config.sweep.batchSize)
+      .getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  private async handleMisses(ids: number[], now: Date): Promise<{ missed: number; escalated: number }> {
+    const work = (manager: EntityManager) => this.handleMissesWithin(manager, ids, now);
+    return this.dataSource.driver.options.type === 'better-sqlite3'
+      ? this.dataSource.transaction(work)
+      : this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  private async handleMissesWithin(manager: EntityManager, ids: number[], now: Date): Promise<{ missed: number; escalated: number }> {
+    const token = randomUUID();
+    await manager
+      .createQueryBuilder()
+      .update(RequestDeadlineEntity)
+      .set({ state: DeadlineState.Red, version: () => 'version + 1', claimToken: token })
+      .where('id IN (:...ids) AND state IN (:...running) AND dueAt <= :now', { ids, running: RUNNING, now })
+      .execute();
+    const claimed = await manager.getRepository(RequestDeadlineEntity).find({ where: { id: In(ids), claimToken: token } });
+    if (claimed.length === 0) return { missed: 0, escalated: 0 };
+
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DeadlineMissEntity)
+      .values(
+        claimed.map((d) => ({
+          deadlineId: d.id,
+          requestId: d.requestId,
+          kind: d.kind,
+          unitType: d.unitType,
+          unitId: d.unitId,
+          level: d.level,
+          dueAt: d.dueAt,
+          detectedAt: now,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
+
+    const requests = new Map(
+      (await manager.getRepository(RequestEntity).findBy({ id: In([...new Set(claimed.map((d) => d.requestId))]) })).map((r) => [r.id, r]),
+    );
+    const orders = new Map<number, EscalationOrder>();
+    for (const deadline of claimed) {
+      const request = requests.get(deadline.requestId);
+      if (!request || orders.has(request.id)) continue;
+      const stillThere = request.level === deadline.level && (request.status === RequestStatus.PendingAccept || request.status === RequestStatus.InProgress);
+      if (stillThere && EscalationLadder.missEscalates(deadline.kind, deadline.level)) {
+        orders.set(request.id, { request, actor: null, reason: `超时未${DEADLINE_KIND_LABELS[deadline.kind]}，系统自动上报` });
+      }
+    }
+    const escalated = new Set((await this.escalation.escalateWithin(manager, [...orders.values()], now)).map((r) => r.id));
+
+    // 督办: the unit that missed it hears about it; when the item did not go up, so does the level above
+    const notices: Notice[] = [];
+    for (const deadline of claimed) {
+      const request = requests.get(deadline.requestId);
+      if (!request) continue;
+      const detail = `${DEADLINE_KIND_LABELS[deadline.kind]}已超时`;
+      if (request.holderUserId !== null && request.level === deadline.level) {
+        notices.push(requestNotice(request.holderUserId, NotificationKind.DeadlineMissed, request, detail));
+      }
+      const supervisorLevel = EscalationLadder.supervisorOf(deadline.level);
+      if (!escalated.has(request.id) && supervisorLevel) {
+        const supervisor = await this.holders.holderAt(supervisorLevel, request);
+        if (supervisor !== null && supervisor !== request.holderUserId) notices.push(requestNotice(supervisor, NotificationKind.DeadlineMissed, request, detail));
+      }
+    }
+    await this.notifications.deliver(manager, notices, now);
+    return { missed: claimed.length, escalated: escalated.size };
+  }
+
+  /** A batch that lost a lock race was rolled back whole; run it again (its rows are claimable again). */
+  private async withRetries<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+      }
+    }
+  }
+}

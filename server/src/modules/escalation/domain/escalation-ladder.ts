@@ -1,0 +1,32 @@
+import { DeadlineKind, HandlingLevel } from '@gezhi/shared';
+
+/**
+ * 上报: grid → community → street. The street is the top: a miss there is supervised red (督办) and the
+ * street blows the whistle to departments instead of escalating further. Pure.
+ */
+export const ESCALATION_LADDER: readonly HandlingLevel[] = [HandlingLevel.Grid, HandlingLevel.Community, HandlingLevel.Street];
+
+export const EscalationLadder = {
+  /** The level above, or null at the top (the street). */
+  next(level: HandlingLevel): HandlingLevel | null {
+    const index = ESCALATION_LADDER.indexOf(level);
+    return index >= 0 && index < ESCALATION_LADDER.length - 1 ? ESCALATION_LADDER[index + 1] : null;
+  },
+
+  canEscalate(level: HandlingLevel): boolean {
+    return EscalationLadder.next(level) !== null;
+  },
+
+  /** The level that supervises (and approves extensions for) `level`; null at the street. */
+  supervisorOf(level: HandlingLevel): HandlingLevel | null {
+    return EscalationLadder.next(level);
+  },
+
+  /**
+   * Whether missing a deadline escalates the item by itself: missing 签收 or 办结 below the street does;
+   * a late first response is supervised only, and departments' REPORT clocks belong to the whistle chain.
+   */
+  missEscalates(kind: DeadlineKind, level: HandlingLevel): boolean {
+    return (kind === DeadlineKind.Accept || kind === DeadlineKind.Resolve) && EscalationLadder.canEscalate(level);
+  },
+};

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HandlingLevel, Role } from '@gezhi/shared';
+import { DataSource } from 'typeorm';
+import { TtlCache } from '../../common/ttl-cache';
+import { Grid } from '../geo/geo.entities';
+import { User } from '../users/user.entity';
+
+const TTL_MS = 30_000;
+
+/**
+ * Who holds an item at a level: the grid's leader, the community's officer, the street's officer (the first
+ * by id when there are several). Cached per instance like the room directory.
+ */
+@Injectable()
+export class LevelHolders {
+  private readonly cache = new TtlCache<string, number | null>(TTL_MS, 10_000);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async holderAt(level: HandlingLevel, place: { gridId: number; communityId: number; streetId: number }): Promise<number | null> {
+    const key = `${level}:${level === HandlingLevel.Grid ? place.gridId : level === HandlingLevel.Community ? place.communityId : place.streetId}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const holder = await this.load(level, place);
+    this.cache.set(key, holder);
+    return holder;
+  }
+
+  private async load(level: HandlingLevel, place: { gridId: number; communityId: number; streetId: number }): Promise<number | null> {
+    if (level === HandlingLevel.Grid) {
+      return (await this.dataSource.getRepository(Grid).findOneBy({ id: place.gridId }))?.leaderUserId ?? null;
+    }
+    const where =
+      level === HandlingLevel.Community
+        ? { role: Role.CommunityOfficer, communityId: place.communityId }
+        : { role: Role.StreetOfficer, streetId: place.streetId };
+    const officer = await this.dataSource.getRepository(User).findOne({ where, order: { id: 'ASC' }, select: { id: true } });
+    return officer?.id ?? null;
+  }
+}

@@ -1,0 +1,65 @@
+import { NotificationKind, SubscribeTemplatePurpose } from '@gezhi/shared';
+import type { SubscribeTemplateConfig } from '../../../config/app-config';
+
+/** The part of an in-app notice a WeChat message is made of (see notifications/request-notices.ts). */
+export interface MessageNotice {
+  userId: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  requestId: number | null;
+}
+
+/**
+ * Which template a notice goes out with. Residents' own requests → REQUEST_UPDATE; new work for staff and
+ * liaisons (routed, reopened, escalated, whistled, returned…) → NEW_ASSIGNMENT, also for kinds added later.
+ * RATED only closes the loop for the holder: in-app only.
+ */
+const RESIDENT_UPDATES: ReadonlySet<string> = new Set([
+  NotificationKind.RequestAccepted,
+  NotificationKind.RequestProgress,
+  NotificationKind.RequestResolved,
+  NotificationKind.RequestRejected,
+]);
+const IN_APP_ONLY: ReadonlySet<string> = new Set([NotificationKind.RequestRated]);
+
+export function templatePurposeOf(kind: NotificationKind): SubscribeTemplatePurpose | null {
+  if (IN_APP_ONLY.has(kind)) return null;
+  return RESIDENT_UPDATES.has(kind) ? 'REQUEST_UPDATE' : 'NEW_ASSIGNMENT';
+}
+
+/** The page a tap on the message opens: the resident's request detail, or the staff subpackage's. */
+const PAGES: Record<SubscribeTemplatePurpose, string> = {
+  REQUEST_UPDATE: 'pages/request-detail/index',
+  NEW_ASSIGNMENT: 'subpackages/staff/pages/request-detail/index',
+};
+
+export function messagePage(purpose: SubscribeTemplatePurpose, requestId: number | null): string {
+  return requestId === null ? 'pages/messages/index' : `${PAGES[purpose]}?id=${requestId}`;
+}
+
+/** WeChat's limits per keyword type (characters); longer values make the send fail with 47003. */
+const KEYWORD_LIMITS: Record<string, number> = { thing: 20, character_string: 32, phrase: 5, name: 10, number: 32, letter: 32 };
+
+function fit(keyword: string, value: string): string {
+  const type = keyword.replace(/\d+$/, '');
+  const limit = KEYWORD_LIMITS[type] ?? 20;
+  const chars = [...value];
+  return chars.length <= limit ? value : `${chars.slice(0, limit - 1).join('')}…`;
+}
+
+/** "2026-11-20 17:05" in China time (WeChat's `time` keyword format). */
+export function chinaTime(at: Date): string {
+  const shifted = new Date(at.getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The template data `{keyword: {value}}` for a notice, per the configured keyword → source mapping. */
+export function templateData(template: SubscribeTemplateConfig, notice: MessageNotice, serial: string, at: Date): Record<string, { value: string }> {
+  const sources = { serial, title: notice.title, body: notice.body, time: chinaTime(at) };
+  const data: Record<string, { value: string }> = {};
+  for (const [keyword, source] of Object.entries(template.fields)) {
+    data[keyword] = { value: source === 'time' ? sources.time : fit(keyword, sources[source]) };
+  }
+  return data;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ACTIVE_ASSIGNMENT_STATES, AssignmentState, ErrorCode, LiaisonInboxPage } from '@gezhi/shared';
+import { In, Repository } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { pageWindow, toPage } from '../../common/http/pagination';
+import { DepartmentsService } from '../departments/departments.service';
+import { RequestEntity } from '../requests/request.entities';
+import { RequestViews } from '../requests/request-views.service';
+import type { User } from '../users/user.entity';
+import { assignmentView } from './assignment-view';
+import type { LiaisonInboxQueryDto } from './dto/whistle.dto';
+import { WhistleAssignmentEntity } from './whistle-assignment.entity';
+
+/** The liaison tab: my department's whistled items, the soonest deadline first (no deadline last), with counts. */
+@Injectable()
+export class LiaisonInboxService {
+  constructor(
+    @InjectRepository(WhistleAssignmentEntity) private readonly assignments: Repository<WhistleAssignmentEntity>,
+    @InjectRepository(RequestEntity) private readonly requests: Repository<RequestEntity>,
+    private readonly views: RequestViews,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  async inbox(liaison: User, query: LiaisonInboxQueryDto): Promise<LiaisonInboxPage> {
+    const departmentId = liaison.departmentId;
+    if (departmentId === null) throw new DomainError(ErrorCode.NotInYourScope);
+    const states = query.state ? [query.state] : [...ACTIVE_ASSIGNMENT_STATES];
+    const window = pageWindow(query);
+    const scope = () =>
+      this.assignments
+        .createQueryBuilder('a')
+        .where('a.departmentId = :departmentId', { departmentId })
+        .andWhere('a.state IN (:...states)', { states });
+    const [rows, total, notified, reported, department] = await Promise.all([
+      scope()
+        .orderBy('CASE WHEN a.dueAt IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('a.dueAt', 'ASC')
+        .addOrderBy('a.id', 'ASC')
+        .offset(window.skip)
+        .limit(window.pageSize)
+        .getMany(),
+      scope().getCount(),
+      this.countIn(departmentId, AssignmentState.Notified),
+      this.countIn(departmentId, AssignmentState.Reported),
+      this.departments.findOne(departmentId),
+    ]);
+    const requests = rows.length ? await this.requests.findBy({ id: In(rows.map((r) => r.requestId)) }) : [];
+    const summaries = new Map((await this.views.summaries(liaison, requests)).map((s) => [s.id, s]));
+    const items = rows
+      .filter((a) => summaries.has(a.requestId))
+      .map((a) => ({ assignment: assignmentView(a, department?.name ?? ''), request: summaries.get(a.requestId)! }));
+    return { ...toPage(items, total, window), counts: { notified, reported } };
+  }
+
+  private countIn(departmentId: number, state: AssignmentState): Promise<number> {
+    return this.assignments.countBy({ departmentId, state });
+  }
+}

@@ -1,0 +1,335 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AssignmentAction,
+  AssignmentState,
+  ErrorCode,
+  nextAssignmentState,
+  NotificationKind,
+  RequestAction,
+  RequestDetail,
+  RequestStatus,
+  Role,
+  WHISTLE_ROLE_LABELS,
+  WhistleProposal,
+  WhistleRole,
+} from '@gezhi/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { isLockConflict } from '../../database/lock-conflicts';
+import { DepartmentEntity } from '../departments/department.entities';
+import { departmentView, DepartmentsService, routingRuleView } from '../departments/departments.service';
+import { proposeDepartments, validateWhistleDepartments } from '../departments/domain/routing-table';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Notice, requestNotice } from '../notifications/request-notices';
+import { assertActsForDepartment } from '../requests/access/request-access';
+import { authorizeTransition, requestActionOf } from '../requests/domain/transition-guard';
+import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
+import { RequestViews } from '../requests/request-views.service';
+import { UploadsService } from '../uploads/uploads.service';
+import { User } from '../users/user.entity';
+import type { NoteDto } from '../requests/dto/request.dto';
+import type { ReportDto, ReturnDto, WhistleDto } from './dto/whistle.dto';
+import { WhistleAssignmentEntity } from './whistle-assignment.entity';
+import { WhistleDeadlines } from './whistle-deadlines';
+
+type RequestWithAssignments = RequestEntity & { assignments: WhistleAssignmentEntity[] };
+
+/** What one department step does, decided before anything is written. */
+interface StepPlan {
+  assignment: Partial<WhistleAssignmentEntity>;
+  /** the request's new status and columns when it changes (lead return, resolve) */
+  request?: { status: RequestStatus; set: Partial<Pick<RequestEntity, 'resolvedAt'>> };
+  /** the other active assignments of the round end (lead return → RECALLED; lead resolve → DONE / RECALLED) */
+  endRound?: boolean;
+  note: string;
+  photoIds: string[];
+  notices: (request: RequestEntity) => Promise<Notice[]>;
+}
+
+/**
+ * 街道吹哨、部门报到: the street (or, where allowed, a community) whistles a lead and assisting departments; each
+ * department reports in, records progress, or returns it; the lead resolves. Every step is ONE transaction:
+ * conditional UPDATEs on the assignment's and (when the status changes) the request's version, a timeline event
+ * naming the department, and notifications. A lost race → 409 CONCURRENT_MODIFICATION.
+ */
+@Injectable()
+export class WhistleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly views: RequestViews,
+    private readonly departments: DepartmentsService,
+    private readonly uploads: UploadsService,
+    private readonly notifications: NotificationsService,
+    private readonly deadlines: WhistleDeadlines,
+  ) {}
+
+  /** 派单建议 from the street's routing table, plus every department of the street for picking by hand. */
+  async proposal(actor: User, requestId: number): Promise<WhistleProposal> {
+    if (actor.role !== Role.StreetOfficer && actor.role !== Role.CommunityOfficer) throw new DomainError(ErrorCode.Forbidden);
+    const request = await this.views.findVisible(actor, requestId);
+    const [rules, departments] = await Promise.all([this.departments.rulesOf(request.streetId), this.departments.forStreet(request.streetId)]);
+    const rule = proposeDepartments(rules, request);
+    const byId = new Map(departments.map((d) => [d.id, d]));
+    const pick = (id: number) => byId.get(id);
+    return {
+      rule: rule ? routingRuleView(rule) : null,
+      lead: rule && pick(rule.leadDepartmentId) ? departmentView(pick(rule.leadDepartmentId) as DepartmentEntity) : null,
+      assists: (rule?.assistDepartmentIds ?? []).map(pick).filter((d): d is DepartmentEntity => !!d).map(departmentView),
+      departments: departments.map(departmentView),
+    };
+  }
+
+  /** 吹哨: WHISTLED, one NOTIFIED assignment per department (a new round), every liaison of them notified. */
+  async whistle(actor: User, requestId: number, body: WhistleDto): Promise<RequestDetail> {
+    const found = await this.views.findVisible(actor, requestId);
+    const request = { ...found, communityMayWhistle: await this.departments.communityMayWhistle(found.streetId) };
+    const { transition } = authorizeTransition(RequestAction.Whistle, request, actor);
+    const assistIds = body.assistDepartmentIds ?? [];
+    const streetDepartments = await this.departments.forStreet(request.streetId);
+    const errors = validateWhistleDepartments(body, new Set(streetDepartments.map((d) => d.id)));
+    if (Object.keys(errors).length > 0) throw DomainError.validation(errors);
+    const names = new Map(streetDepartments.map((d) => [d.id, d.name]));
+    const now = new Date();
+    const previous = await this.views.assignmentsOf(request.id);
+    const round = previous.reduce((max, a) => Math.max(max, a.round), 0) + 1;
+    const reportDueAt = this.deadlines.reportDueAt(request.urgency, now);
+    const drafts = [
+      { departmentId: body.leadDepartmentId, role: WhistleRole.Lead },
+      ...assistIds.map((departmentId) => ({ departmentId, role: WhistleRole.Assist })),
+    ].map((d) => ({
+      requestId: request.id,
+      round,
+      ...d,
+      state: AssignmentState.Notified,
+      note: body.note,
+      plan: null,
+      returnedReason: null,
+      whistledByUserId: actor.id,
+      notifiedAt: now,
+      reportedAt: null,
+      finishedAt: null,
+      reportDueAt,
+      dueAt: reportDueAt,
+      version: 1,
+    }));
+    const summary = [`主办：${names.get(body.leadDepartmentId)}`, assistIds.length ? `协办：${assistIds.map((id) => names.get(id)).join('、')}` : null]
+      .filter(Boolean)
+      .join('；');
+    const liaisons = await this.liaisonsOf([body.leadDepartmentId, ...assistIds]);
+    const updated: RequestEntity = { ...found, status: transition.to as RequestStatus, holderUserId: actor.id, version: found.version + 1, updatedAt: now };
+    await this.inTransaction(async (manager) => {
+      await bumpRequest(manager, found, { status: updated.status, holderUserId: actor.id }, now);
+      const saved = manager.create(WhistleAssignmentEntity, drafts);
+      await manager.save(saved);
+      await manager.insert(TimelineEventEntity, {
+        requestId: request.id,
+        action: RequestAction.Whistle,
+        fromStatus: request.status,
+        toStatus: updated.status,
+        actorUserId: actor.id,
+        actorRole: actor.role,
+        note: `${summary}。${body.note}`,
+        photoIds: [],
+        departmentId: null,
+        createdAt: now,
+      });
+      await this.notifications.deliver(
+        manager,
+        liaisons.map((l) => requestNotice(l.id, NotificationKind.WhistleAssigned, request, `${WHISTLE_ROLE_LABELS[roleOf(drafts, l)]}。${body.note}`)),
+        now,
+      );
+      await this.deadlines.opened(manager, saved, request.urgency);
+    });
+    return this.views.detail(actor, updated);
+  }
+
+  /** 报到: the department acknowledges with its plan (within the report deadline); the street officer is told. */
+  report(actor: User, assignmentId: number, body: ReportDto): Promise<RequestDetail> {
+    return this.step(actor, assignmentId, AssignmentAction.Report, (request, _assignment, now, name) => ({
+      assignment: { reportedAt: now, plan: body.plan, dueAt: null },
+      note: body.plan,
+      photoIds: [],
+      notices: async () => holderNotices(request, NotificationKind.WhistleReported, `${name}已报到：${body.plan}`),
+    }));
+  }
+
+  /** 进展: a note with photos from a department that reported in; the resident follows it in the timeline. */
+  progress(actor: User, assignmentId: number, body: NoteDto): Promise<RequestDetail> {
+    const photoIds = body.photoIds ?? [];
+    return this.step(
+      actor,
+      assignmentId,
+      AssignmentAction.Progress,
+      (request) => ({
+        assignment: {},
+        note: body.note,
+        photoIds,
+        notices: async () => residentNotices(request, NotificationKind.RequestProgress, body.note),
+      }),
+      photoIds,
+    );
+  }
+
+  /** 退回: the lead hands the item back to the street (IN_PROGRESS, the round ends); an assisting department just leaves. */
+  return(actor: User, assignmentId: number, body: ReturnDto): Promise<RequestDetail> {
+    return this.step(actor, assignmentId, AssignmentAction.Return, (request, assignment, now, name) => {
+      const isLead = assignment.role === WhistleRole.Lead;
+      return {
+        assignment: { returnedReason: body.reason, finishedAt: now, dueAt: null },
+        request: isLead ? { status: RequestStatus.InProgress, set: {} } : undefined,
+        endRound: isLead,
+        note: body.reason,
+        photoIds: [],
+        notices: async () => holderNotices(request, NotificationKind.WhistleReturned, `${name}退回：${body.reason}`),
+      };
+    });
+  }
+
+  /** 办结: only the lead; the resident is asked to rate; assisting departments that reported in are done too. */
+  resolve(actor: User, assignmentId: number, body: NoteDto): Promise<RequestDetail> {
+    const photoIds = body.photoIds ?? [];
+    return this.step(
+      actor,
+      assignmentId,
+      AssignmentAction.Resolve,
+      (request, _assignment, now) => ({
+        assignment: { finishedAt: now, dueAt: null },
+        request: { status: RequestStatus.Resolved, set: { resolvedAt: now } },
+        endRound: true,
+        note: body.note,
+        photoIds,
+        notices: async () => residentNotices(request, NotificationKind.RequestResolved, body.note),
+      }),
+      photoIds,
+    );
+  }
+
+  private async step(
+    actor: User,
+    assignmentId: number,
+    action: AssignmentAction,
+    plan: (request: RequestWithAssignments, assignment: WhistleAssignmentEntity, now: Date, departmentName: string) => StepPlan,
+    attachedPhotoIds: readonly string[] = [],
+  ): Promise<RequestDetail> {
+    const assignment = await this.dataSource.getRepository(WhistleAssignmentEntity).findOneBy({ id: assignmentId });
+    if (!assignment) throw new DomainError(ErrorCode.NotFound);
+    assertActsForDepartment(actor, assignment);
+    const nextState = nextAssignmentState(assignment.state, action, assignment.role);
+    if (!nextState) throw new DomainError(ErrorCode.IllegalTransition);
+    const request = (await this.views.findVisible(actor, assignment.requestId)) as RequestWithAssignments;
+    const requestAction = requestActionOf(action, assignment.role);
+    const { transition } = authorizeTransition(requestAction, request, actor);
+    await this.uploads.ownPhotos(actor.id, attachedPhotoIds);
+    const department = await this.departments.findOne(assignment.departmentId);
+    const now = new Date();
+    const decided = plan(request, assignment, now, department?.name ?? '');
+    const toStatus = decided.request?.status ?? request.status;
+    if (decided.request && transition.to !== toStatus) throw new Error(`${requestAction} leads to ${transition.to}, not ${toStatus}`);
+    const notices = await decided.notices(request);
+    let updated: RequestEntity = request;
+    await this.inTransaction(async (manager) => {
+      const changed = await manager
+        .createQueryBuilder()
+        .update(WhistleAssignmentEntity)
+        .set({ ...decided.assignment, state: nextState, version: assignment.version + 1 })
+        .where('id = :id AND version = :version', { id: assignment.id, version: assignment.version })
+        .execute();
+      if (changed.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
+      if (decided.request) {
+        updated = { ...request, ...decided.request.set, status: toStatus, version: request.version + 1, updatedAt: now };
+        await bumpRequest(manager, request, { status: toStatus, ...decided.request.set }, now);
+      }
+      const ended = decided.endRound ? await endRound(manager, assignment, action, now) : [];
+      await manager.insert(TimelineEventEntity, {
+        requestId: request.id,
+        action: requestAction,
+        fromStatus: request.status,
+        toStatus,
+        actorUserId: actor.id,
+        actorRole: actor.role,
+        note: decided.note,
+        photoIds: decided.photoIds,
+        departmentId: assignment.departmentId,
+        createdAt: now,
+      });
+      await this.notifications.deliver(manager, notices, now);
+      if (action !== AssignmentAction.Progress && assignment.state === AssignmentState.Notified) await this.deadlines.stopped(manager, [assignment], now);
+      await this.deadlines.stopped(manager, ended, now);
+    });
+    return this.views.detail(actor, updated);
+  }
+
+  /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
+  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    try {
+      await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
+      throw error;
+    }
+  }
+
+  private async liaisonsOf(departmentIds: readonly number[]): Promise<User[]> {
+    return this.dataSource.getRepository(User).findBy({ role: Role.Liaison, departmentId: In([...new Set(departmentIds)]) });
+  }
+}
+
+/** The request's conditional write (status changes only): 0 rows → someone else changed it first. */
+async function bumpRequest(
+  manager: EntityManager,
+  before: RequestEntity,
+  set: Partial<Pick<RequestEntity, 'status' | 'holderUserId' | 'resolvedAt'>>,
+  now: Date,
+): Promise<void> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(RequestEntity)
+    .set({ ...set, version: before.version + 1, updatedAt: now })
+    .where('id = :id AND version = :version', { id: before.id, version: before.version })
+    .execute();
+  if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
+}
+
+/**
+ * The round ends with the lead's return or resolution: the other departments still at work are RECALLED — except,
+ * on resolution, those that reported in, which are DONE. State-conditional UPDATEs, so a department reporting in
+ * at the same moment either lands first (and is then ended) or loses its own version check.
+ */
+async function endRound(
+  manager: EntityManager,
+  lead: WhistleAssignmentEntity,
+  action: AssignmentAction,
+  now: Date,
+): Promise<Pick<WhistleAssignmentEntity, 'requestId' | 'departmentId'>[]> {
+  const stillNotified = (
+    await manager.find(WhistleAssignmentEntity, { where: { requestId: lead.requestId, round: lead.round, state: AssignmentState.Notified } })
+  ).filter((a) => a.id !== lead.id);
+  const end = async (from: AssignmentState, to: AssignmentState) =>
+    manager
+      .createQueryBuilder()
+      .update(WhistleAssignmentEntity)
+      .set({ state: to, finishedAt: now, dueAt: null, version: () => 'version + 1' })
+      .where('requestId = :requestId AND round = :round AND id <> :id AND state = :from', {
+        requestId: lead.requestId,
+        round: lead.round,
+        id: lead.id,
+        from,
+      })
+      .execute();
+  await end(AssignmentState.Reported, action === AssignmentAction.Resolve ? AssignmentState.Done : AssignmentState.Recalled);
+  await end(AssignmentState.Notified, AssignmentState.Recalled);
+  return stillNotified.map((a) => ({ requestId: a.requestId, departmentId: a.departmentId }));
+}
+
+function roleOf(drafts: { departmentId: number; role: WhistleRole }[], liaison: User): WhistleRole {
+  return drafts.find((d) => d.departmentId === liaison.departmentId)?.role ?? WhistleRole.Assist;
+}
+
+function holderNotices(request: RequestEntity, kind: NotificationKind, detail: string): Notice[] {
+  return request.holderUserId === null ? [] : [requestNotice(request.holderUserId, kind, request, detail)];
+}
+
+function residentNotices(request: RequestEntity, kind: NotificationKind, detail: string): Notice[] {
+  return request.residentUserId === null ? [] : [requestNotice(request.residentUserId, kind, request, detail)];
+}

@@ -1,0 +1,159 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, In } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const SERVER_ROOT = path.resolve(__dirname, '../..');
+const ITEMS = Number(process.env.TWO_INSTANCE_ITEMS ?? 300);
+
+/**
+ * Two real API processes (node dist/main.js, built from the current sources) sweep the same database at the
+ * same time: every overdue item must be escalated exactly once and every missed clock recorded once. Runs on
+ * the embedded SQLite file (two processes on one WAL database) and on MariaDB when TEST_DATABASE_URL is set.
+ */
+describe('two API instances sweeping one database', () => {
+  let database: TestDatabase;
+  let buildDir: string;
+  const processes: ChildProcess[] = [];
+
+  beforeAll(() => {
+    // inside server/ like dist/: the build resolves server/node_modules and ../package.json as dist does
+    buildDir = fs.mkdtempSync(path.join(SERVER_ROOT, '.e2e-build-'));
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', buildDir], { cwd: SERVER_ROOT, stdio: 'inherit' });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGKILL');
+    await database?.drop();
+    fs.rmSync(buildDir, { recursive: true, force: true });
+  });
+
+  function start(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
+    const child = spawn(process.execPath, [path.join(buildDir, 'main.js')], {
+      cwd: SERVER_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        UPLOAD_DIR: path.join(database.dir, 'uploads'),
+        TOKEN_SECRET: 'two-instances-token-secret-0123456789',
+        DEV_LOGIN: 'true',
+        SEED_DEMO: 'true',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    processes.push(child);
+    return { child, output: () => output };
+  }
+
+  async function healthy(port: number, output: () => string): Promise<void> {
+    let last = 'no answer';
+    for (const started = Date.now(); Date.now() - started < 90_000; ) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5_000) });
+        if (response.ok) return;
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = String(error);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`instance on ${port} did not start (${last}):\n${output().slice(-3000)}`);
+  }
+
+  async function stop(child: ChildProcess): Promise<void> {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  it(`escalates each of ${ITEMS} overdue items exactly once`, async () => {
+    database = await createTestDatabase();
+    const port = 4100 + Math.floor(Math.random() * 400);
+
+    // 1. one instance, sweeper off: schema, demo data, and ITEMS requests filed through the API
+    const first = start(port, { SWEEP_ENABLED: 'false' });
+    await healthy(port, first.output);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'resident1' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const ids: number[] = [];
+    for (let i = 0; i < ITEMS; i++) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ category: 'ENVIRONMENT', subcategory: 'CLUTTER', description: `楼道堆物 #${i}，请清理`, urgency: 'NORMAL', showNamePublicly: false }),
+      });
+      expect(response.status).toBe(201);
+      ids.push(((await response.json()) as { id: number }).id);
+    }
+    await stop(first.child);
+
+    // 2. move their accept clocks
+    const ds = await new DataSource({ ...dataSourceOptions(database.url), migrationsRun: false }).initialize();
+    try {
+      // half passed during the "downtime" (the start-up sweeps find them), half fall due while both run
+      const past = new Date(Date.now() - 60_000);
+      const soon = new Date(Date.now() + 6_000);
+      const half = Math.floor(ITEMS / 2);
+      const moveAcceptClocks = (requestIds: number[], at: Date) =>
+        ds.createQueryBuilder().update('request_deadline').set({ warnAt: at, dueAt: at }).where({ requestId: In(requestIds), kind: 'ACCEPT' }).execute();
+      await moveAcceptClocks(ids.slice(0, half), past);
+      await moveAcceptClocks(ids.slice(half), soon);
+
+      // 3. two instances start at once, each sweeping at start-up and every 20 ms in batches of 25
+      const sweepEnv = { SWEEP_ENABLED: 'true', SWEEP_INTERVAL_MS: '20', SWEEP_BATCH_SIZE: '25' };
+      const a = start(port, sweepEnv);
+      const b = start(port + 1, sweepEnv);
+      await Promise.all([healthy(port, a.output), healthy(port + 1, b.output)]);
+      await new Promise((r) => setTimeout(r, Math.max(0, soon.getTime() - Date.now())));
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const [{ left }] = await ds.query(
+          `SELECT COUNT(*) AS ${q(ds, 'left')} FROM request_deadline WHERE kind = 'ACCEPT' AND level = 'GRID' AND state IN ('OPEN', 'YELLOW') AND requestId IN (${ids.join(',')})`,
+        );
+        if (Number(left) === 0) break;
+        if (Date.now() > deadline) throw new Error(`${left} clocks still running\nA:\n${a.output()}\nB:\n${b.output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 300)); // let the last batches' logs arrive
+      await Promise.all([stop(a.child), stop(b.child)]);
+
+      // 4. exactly once: one ESCALATE event, one miss per clock, every item one level up at version 2
+      const events = await ds.query(`SELECT requestId, COUNT(*) AS n FROM timeline_event WHERE action = 'ESCALATE' AND requestId IN (${ids.join(',')}) GROUP BY requestId`);
+      expect(events).toHaveLength(ITEMS);
+      expect(events.every((e: { n: number | string }) => Number(e.n) === 1)).toBe(true);
+      const misses = await ds.query(`SELECT COUNT(*) AS n, COUNT(DISTINCT deadlineId) AS d FROM deadline_miss WHERE kind = 'ACCEPT' AND requestId IN (${ids.join(',')})`);
+      expect(Number(misses[0].n)).toBe(ITEMS);
+      expect(Number(misses[0].d)).toBe(ITEMS);
+      const requests = await ds.query(`SELECT level, status, version FROM request WHERE id IN (${ids.join(',')})`);
+      expect(requests.every((r: { level: string; status: string; version: number | string }) => r.level === 'COMMUNITY' && r.status === 'PENDING_ACCEPT' && Number(r.version) === 2)).toBe(true);
+      const opened = await ds.query(`SELECT COUNT(*) AS n FROM request_deadline WHERE level = 'COMMUNITY' AND requestId IN (${ids.join(',')})`);
+      expect(Number(opened[0].n)).toBe(2 * ITEMS);
+
+      // both instances took part; their reported escalations add up to the total
+      const escalatedBy = (output: string) => [...output.matchAll(/escalated=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+      const byA = escalatedBy(a.output());
+      const byB = escalatedBy(b.output());
+      // eslint-disable-next-line no-console
+      console.log(`two instances on ${ds.options.type}: A escalated ${byA}, B escalated ${byB}`);
+      expect(byA + byB).toBe(ITEMS);
+    } finally {
+      await ds.destroy();
+    }
+  }, 180_000);
+});
+
+function q(ds: DataSource, name: string): string {
+  return ds.driver.escape(name);
+}
