@@ -51,7 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [path.resolve(__dirname, '../../shared/src')] },
       esnextModules: ['nutui-react'],
       postcss: {
-        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        // maxRootSize 24: phones scale as before (20 px root at 375 wide), a desktop browser (staff, liaisons) at
+        // most 1.2× instead of Taro's default 2× (the root size follows the window's shorter side)
+        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'], maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },

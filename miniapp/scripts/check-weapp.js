@@ -14,6 +14,11 @@ const { spawnSync } = require('child_process');
 const dist = path.resolve(__dirname, '../dist/weapp');
 const MAIN_LIMIT = 1024 * 1024;
 const SUBPACKAGE_LIMIT = 2 * 1024 * 1024;
+/** subpackages that must exist, with pages that must never end up in the main package */
+const EXPECTED_SUBPACKAGES = {
+  'subpackages/staff': ['pages/inbox/index', 'pages/request-detail/index', 'pages/file-on-behalf/index'],
+  'subpackages/liaison': ['pages/inbox/index', 'pages/request-detail/index'],
+};
 const failures = [];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -46,6 +51,21 @@ function checkSizes() {
   for (const root of roots) {
     if (sizes[root] > SUBPACKAGE_LIMIT) failures.push(`subpackage ${root} is ${kb(sizes[root])}, over ${kb(SUBPACKAGE_LIMIT)}`);
   }
+  // the staff and liaison screens are subpackages: residents never download them
+  for (const [root, pages] of Object.entries(EXPECTED_SUBPACKAGES)) {
+    const declared = (app.subPackages || app.subpackages || []).find((p) => p.root.replace(/\/+$/, '') === root);
+    if (!declared) {
+      failures.push(`subpackage ${root} is not declared in app.json`);
+      continue;
+    }
+    for (const page of pages) {
+      if (!declared.pages.includes(page)) failures.push(`page ${root}/${page} is not in subpackage ${root}`);
+      if (!fs.existsSync(path.join(dist, root, `${page}.js`))) failures.push(`page ${root}/${page}.js was not emitted`);
+    }
+    if ((app.pages || []).some((p) => p.startsWith(`${root}/`))) failures.push(`a page of ${root} is listed in the main package`);
+  }
+  const subpackageTotal = roots.reduce((sum, root) => sum + sizes[root], 0);
+  console.log(`  ${'total (main + subpackages)'.padEnd(30)} ${kb(sizes.main + subpackageTotal).padStart(10)}  (WeChat limit 20 MB)`);
   // tabBar pages must live in the main package
   for (const tab of app.tabBar?.list || []) {
     if (roots.some((r) => tab.pagePath.startsWith(`${r}/`))) failures.push(`tabBar page ${tab.pagePath} is inside a subpackage`);

@@ -14,6 +14,12 @@ export default defineAppConfig({
       name: 'staff',
       pages: ['pages/inbox/index', 'pages/request-detail/index', 'pages/file-on-behalf/index'],
     },
+    // 部门联络员: whistled items of their department (also the desktop-browser client through H5)
+    {
+      root: 'subpackages/liaison',
+      name: 'liaison',
+      pages: ['pages/inbox/index', 'pages/request-detail/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -11,6 +11,8 @@ export const ROUTES = {
   staffInbox: '/subpackages/staff/pages/inbox/index',
   staffRequestDetail: '/subpackages/staff/pages/request-detail/index',
   staffFileOnBehalf: '/subpackages/staff/pages/file-on-behalf/index',
+  liaisonInbox: '/subpackages/liaison/pages/inbox/index',
+  liaisonRequestDetail: '/subpackages/liaison/pages/request-detail/index',
 } as const;
 
 /** Tab pages (switchTab only). Index in the tabBar list matters for setTabBarBadge. */
@@ -23,6 +25,9 @@ export const goNewRequest = () => Taro.navigateTo({ url: ROUTES.newRequest });
 export const goRequestDetail = (id: number) => Taro.navigateTo({ url: `${ROUTES.requestDetail}?id=${id}` });
 export const goStaffInbox = () => Taro.navigateTo({ url: ROUTES.staffInbox });
 export const goStaffRequestDetail = (id: number) => Taro.navigateTo({ url: `${ROUTES.staffRequestDetail}?id=${id}` });
+export const goLiaisonInbox = () => Taro.navigateTo({ url: ROUTES.liaisonInbox });
+export const goLiaisonRequestDetail = (requestId: number, assignmentId: number) =>
+  Taro.navigateTo({ url: `${ROUTES.liaisonRequestDetail}?id=${requestId}&assignmentId=${assignmentId}` });
 export const goStaffFileOnBehalf = () => Taro.navigateTo({ url: ROUTES.staffFileOnBehalf });
 
 /** After filing: replace the form with the new item's detail, so "back" does not return to a filled form. */

@@ -28,6 +28,12 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A desktop browser window: staff and liaisons use the H5 build on a computer. */
+export async function newDesktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  return context.newPage();
+}
+
 export async function screenshot(page: Page, journey: string, step: string): Promise<void> {
   const dir = join(SCREENSHOT_DIR, journey);
   mkdirSync(dir, { recursive: true });

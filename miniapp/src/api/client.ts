@@ -40,6 +40,8 @@ export class ApiError extends Error {
     readonly fieldErrors: FieldErrors = {},
     /** correlates a 500 with the server log */
     readonly errorId?: string,
+    /** ACCOUNT_LOCKED (and other 429s): seconds until trying again makes sense */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message ?? messageFor(code));
     this.name = 'ApiError';
@@ -81,7 +83,7 @@ function authHeader(): Record<string, string> {
 function toApiError(statusCode: number, data: unknown): ApiError {
   if (isErrorEnvelope(data)) {
     const known = (ERROR_MESSAGES as Record<string, string>)[data.code];
-    return new ApiError(data.code, data.status, known ?? data.message, data.errors ?? {}, data.errorId);
+    return new ApiError(data.code, data.status, known ?? data.message, data.errors ?? {}, data.errorId, data.retryAfterSeconds);
   }
   return new ApiError(ClientErrorCode.BadResponse, statusCode);
 }

@@ -18,6 +18,12 @@ export interface NoteFormProps {
   /** ask before sending (destructive actions such as 驳回) */
   confirm?: { title: string; content: string };
   danger?: boolean;
+  /** the message when nothing was written, e.g. 请填写上报理由 */
+  requiredText?: string;
+  /** extra className of the textarea (the stable hook stays `gz-note`) */
+  fieldClassName?: string;
+  /** a form-level hook, e.g. gz-escalate-form */
+  className?: string;
   onSubmit: (body: NoteBody) => Promise<void>;
   onCancel: () => void;
 }
@@ -32,6 +38,9 @@ export function NoteForm({
   maxPhotos = LIMITS.photosPerNote,
   confirm,
   danger,
+  requiredText,
+  fieldClassName,
+  className,
   onSubmit,
   onCancel,
 }: NoteFormProps) {
@@ -43,7 +52,8 @@ export function NoteForm({
   const length = charCount(note.trim());
 
   const submit = async () => {
-    if (length < minLength) return setProblem(minLength > 1 ? `请至少填写 ${minLength} 个字` : '请填写内容');
+    if (length === 0) return setProblem(requiredText ?? '请填写内容');
+    if (length < minLength) return setProblem(`请至少填写 ${minLength} 个字`);
     if (length > maxLength) return setProblem(`不能超过 ${maxLength} 个字`);
     if (uploading) return setProblem('照片还在上传，请稍候');
     setProblem('');
@@ -59,10 +69,10 @@ export function NoteForm({
   };
 
   return (
-    <View className='gz-card gz-note-form'>
+    <View className={`gz-card gz-note-form ${className ?? ''}`}>
       <Text className='gz-section-title'>{title}</Text>
       <Textarea
-        className='gz-textarea gz-note'
+        className={`gz-textarea gz-note ${fieldClassName ?? ''}`}
         value={note}
         placeholder={placeholder}
         maxlength={-1}

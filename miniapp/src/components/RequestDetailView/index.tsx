@@ -1,20 +1,28 @@
 import { Text, View } from '@tarojs/components';
 import { categoryLabel, CHANNEL_LABELS, HANDLING_LEVEL_LABELS, Urgency, type RequestDetail } from '@gezhi/shared';
 import { formatDateTime } from '../../utils/format';
+import { ChainTimeline } from '../ChainTimeline';
+import { AssignmentsPanel, DeadlinesPanel } from '../ChainPanels';
+import { SupervisionTag } from '../Supervision';
 import { PhotoGallery } from '../PhotoGallery';
 import { StarRow } from '../StarRow';
 import { StatusTag } from '../StatusTag';
 import { Timeline } from '../Timeline';
 
-/** Everything about one item that residents and staff both see; the pages add their own action panels. */
+/**
+ * Everything about one item that residents, staff and liaisons see; the pages add their own action panels.
+ * `forStaff` (staff and liaisons): workflow status, contact, clocks (时限) and whistled departments; residents see
+ * the plain-language status (statusLabel). Everyone sees the chain (办理链条) and the detailed timeline.
+ */
 export function RequestDetailView({ request, forStaff = false }: { request: RequestDetail; forStaff?: boolean }) {
   return (
     <View className='gz-request-detail'>
       <View className='gz-card'>
         <View className='gz-row-between'>
           <Text className='gz-section-title'>{categoryLabel(request.category, request.subcategory)}</Text>
-          <StatusTag status={request.status} />
+          <StatusTag status={request.status} label={forStaff ? null : request.statusLabel} />
         </View>
+        {forStaff ? <SupervisionTag supervision={request.supervision} /> : null}
         {request.urgency === Urgency.Urgent ? <Text className='gz-urgent-flag'>紧急</Text> : null}
         {request.reopenCount > 0 ? <Text className='gz-reopen-flag'>已重办 {request.reopenCount} 次</Text> : null}
         <Text className='gz-detail-description'>{request.description}</Text>
@@ -45,6 +53,11 @@ export function RequestDetailView({ request, forStaff = false }: { request: Requ
           <Text className='gz-hint'>评价于 {formatDateTime(request.rating.ratedAt)}</Text>
         </View>
       ) : null}
+
+      {forStaff ? <DeadlinesPanel deadlines={request.deadlines} /> : null}
+      {forStaff ? <AssignmentsPanel assignments={request.whistle} /> : null}
+
+      <ChainTimeline events={request.timeline} assignments={request.whistle} />
 
       <View className='gz-card'>
         <Text className='gz-section-title'>办理进度</Text>

@@ -13,10 +13,11 @@ const STATUS_TAG_TYPES: Record<RequestStatus, TagType> = {
   [RequestStatus.Cancelled]: 'default',
 };
 
-export function StatusTag({ status }: { status: RequestStatus }) {
+/** `label` overrides the status name, e.g. the resident's plain-language `statusLabel` (已上报社区协调). */
+export function StatusTag({ status, label }: { status: RequestStatus; label?: string | null }) {
   return (
     <Tag className={`gz-status-tag gz-status-tag--${status.toLowerCase()}`} type={STATUS_TAG_TYPES[status]} round>
-      {STATUS_LABELS[status]}
+      {label || STATUS_LABELS[status]}
     </Tag>
   );
 }

@@ -6,6 +6,7 @@ import './index.scss';
 
 function actorLabel(event: TimelineEvent): string {
   if (event.actorRole === 'SYSTEM') return '系统';
+  if (event.departmentName) return `${event.actorName}（${event.departmentName}）`;
   return `${event.actorName}（${ROLE_LABELS[event.actorRole]}）`;
 }
 

@@ -4,8 +4,9 @@ import { ROLE_LABELS } from '@gezhi/shared';
 import { errorMessage } from '../../api/client';
 import { getAuthOptions } from '../../api/endpoints';
 import { LoadState } from '../../components/LoadState';
+import { PasswordLoginForm } from '../../components/PasswordLoginForm';
 import { useRemote } from '../../hooks/useRemote';
-import { signInWithDemoAccount, signInWithWechat } from '../../session/session';
+import { signInWithDemoAccount, signInWithPassword, signInWithWechat } from '../../session/session';
 import { Button } from '../../ui/nutui';
 import { toastError } from '../../utils/confirm';
 
@@ -13,6 +14,8 @@ import { toastError } from '../../utils/confirm';
 export function LoginPanel({ onSignedIn }: { onSignedIn: () => void }) {
   const options = useRemote(getAuthOptions, []);
   const [busy, setBusy] = useState<string | null>(null);
+  /** weapp: the password form stays folded behind a link (staff who have not bound WeChat yet) */
+  const [showPassword, setShowPassword] = useState(false);
 
   const run = async (key: string, signIn: () => Promise<unknown>) => {
     setBusy(key);
@@ -28,6 +31,9 @@ export function LoginPanel({ onSignedIn }: { onSignedIn: () => void }) {
 
   const wechatAvailable = process.env.TARO_ENV === 'weapp' && options.data?.wechatLogin;
   const demoAccounts = options.data?.devLogin ? options.data.demoAccounts : [];
+  const passwordAvailable = !!options.data?.passwordLogin;
+  // H5 is the desktop-browser client of staff and liaisons: the form shows at once; in weapp on request
+  const passwordOpen = passwordAvailable && (process.env.TARO_ENV !== 'weapp' || showPassword);
 
   return (
     <View className='gz-login'>
@@ -39,7 +45,7 @@ export function LoginPanel({ onSignedIn }: { onSignedIn: () => void }) {
         loading={options.loading}
         error={options.error}
         onRetry={options.reload}
-        isEmpty={!wechatAvailable && demoAccounts.length === 0}
+        isEmpty={!wechatAvailable && demoAccounts.length === 0 && !passwordAvailable}
         emptyTitle='暂无可用的登录方式'
         emptyDescription='请在微信中打开本小程序'
       >
@@ -53,6 +59,19 @@ export function LoginPanel({ onSignedIn }: { onSignedIn: () => void }) {
           >
             微信一键登录
           </Button>
+        ) : null}
+        {passwordOpen ? (
+          <PasswordLoginForm
+            onSubmit={async (account, password) => {
+              await signInWithPassword(account, password);
+              onSignedIn();
+            }}
+          />
+        ) : passwordAvailable ? (
+          <View className='gz-login__password-link gz-list-row' onClick={() => setShowPassword(true)}>
+            <Text>工作人员账号密码登录</Text>
+            <Text className='gz-hint'>›</Text>
+          </View>
         ) : null}
         {demoAccounts.length ? (
           <View className='gz-card gz-login__demo'>

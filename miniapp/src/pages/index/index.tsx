@@ -3,8 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Role, ROLE_LABELS } from '@gezhi/shared';
 import { LoadState } from '../../components/LoadState';
-import { goBindHome, goMyRequests, goNewRequest, goStaffInbox } from '../../navigation';
-import { isStaff, refreshMe, signOut, useSession } from '../../session/session';
+import { errorMessage } from '../../api/client';
+import { goBindHome, goLiaisonInbox, goMyRequests, goNewRequest, goStaffInbox } from '../../navigation';
+import { bindWechatIdentity, getLoginMethod, isLiaison, isStaff, refreshMe, signOut, useSession } from '../../session/session';
+import { toastError, toastSuccess } from '../../utils/confirm';
 import { refreshUnreadBadge } from '../../session/unread-badge';
 import { Button } from '../../ui/nutui';
 import { LoginPanel } from './LoginPanel';
@@ -13,6 +15,22 @@ import './index.scss';
 export default function HomePage() {
   const { signedIn, me } = useSession();
   const [error, setError] = useState<unknown>(null);
+  const [binding, setBinding] = useState(false);
+  const [loginMethod, setLoginMethodState] = useState(getLoginMethod());
+
+  /** weapp: a staff member or liaison signed in by password binds this WeChat identity (one-tap login next time) */
+  const bindWechat = async () => {
+    setBinding(true);
+    try {
+      await bindWechatIdentity();
+      setLoginMethodState('wechat');
+      toastSuccess('已绑定微信');
+    } catch (e) {
+      toastError(errorMessage(e));
+    } finally {
+      setBinding(false);
+    }
+  };
 
   const load = async () => {
     setError(null);
@@ -25,10 +43,24 @@ export default function HomePage() {
   };
 
   useDidShow(() => {
+    setLoginMethodState(getLoginMethod());
     if (signedIn) void load();
   });
 
-  if (!signedIn) return <View className='gz-page'><LoginPanel onSignedIn={() => void refreshUnreadBadge()} /></View>;
+  const canBindWechat =
+    process.env.TARO_ENV === 'weapp' && !!me && (isStaff(me) || isLiaison(me)) && loginMethod !== null && loginMethod !== 'wechat';
+
+  if (!signedIn)
+    return (
+      <View className='gz-page'>
+        <LoginPanel
+          onSignedIn={() => {
+            setLoginMethodState(getLoginMethod());
+            void refreshUnreadBadge();
+          }}
+        />
+      </View>
+    );
 
   return (
     <View className='gz-page gz-home'>
@@ -77,6 +109,25 @@ export default function HomePage() {
                 <Text className='gz-hint'>负责：{me.staff?.gridNames.join('、') || '—'}</Text>
                 <Button className='gz-home__workbench' type='primary' size='xlarge' block onClick={goStaffInbox}>
                   进入工作台
+                </Button>
+              </View>
+            ) : null}
+
+            {isLiaison(me) ? (
+              <View className='gz-card gz-home__liaison-card'>
+                <Text className='gz-section-title'>部门联络员</Text>
+                <Text className='gz-hint'>所属部门：{me.department?.name ?? '—'}</Text>
+                <Button className='gz-home__liaison' type='primary' size='xlarge' block onClick={goLiaisonInbox}>
+                  进入联络员工作台
+                </Button>
+              </View>
+            ) : null}
+
+            {canBindWechat ? (
+              <View className='gz-card gz-home__bind-wechat'>
+                <Text className='gz-hint'>绑定后可在小程序中使用微信一键登录</Text>
+                <Button className='gz-bind-wechat' type='primary' fill='outline' size='large' block loading={binding} onClick={bindWechat}>
+                  绑定微信
                 </Button>
               </View>
             ) : null}

@@ -42,7 +42,7 @@ export default function MyRequestsPage() {
         onEmptyAction={goNewRequest}
       >
         {list.items.map((request) => (
-          <RequestCard key={request.id} request={request} onClick={() => goRequestDetail(request.id)} />
+          <RequestCard key={request.id} request={request} resident onClick={() => goRequestDetail(request.id)} />
         ))}
         <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} onLoadMore={list.loadMore} />
       </LoadState>

@@ -1,13 +1,20 @@
 import { Text, View } from '@tarojs/components';
+import { useEffect } from 'react';
 import { createRequest } from '../../api/endpoints';
 import { EmptyState } from '../../components/EmptyState';
 import { RequestForm } from '../../components/RequestForm';
 import { goBindHome, replaceWithRequestDetail } from '../../navigation';
 import { useSession } from '../../session/session';
+import { askForSubscription, prefetchSubscribeTemplates } from '../../session/subscriptions';
 import { toastSuccess } from '../../utils/confirm';
 
 export default function NewRequestPage() {
   const { me } = useSession();
+
+  // weapp: the template ids must be at hand when 提交 is tapped (the opt-in prompt opens inside the tap)
+  useEffect(() => {
+    void prefetchSubscribeTemplates();
+  }, []);
 
   if (me && !me.home) {
     return (
@@ -35,6 +42,8 @@ export default function NewRequestPage() {
       ) : null}
       <RequestForm
         onSubmit={async (values) => {
+          // the 提交 tap also asks (weapp) whether to receive progress messages; never waited on, never fatal
+          void askForSubscription('REQUEST_UPDATE');
           const created = await createRequest(values);
           toastSuccess('已提交');
           void replaceWithRequestDetail(created.id);

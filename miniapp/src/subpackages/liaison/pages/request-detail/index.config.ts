@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '部门处置', enablePullDownRefresh: true });
