@@ -40,6 +40,8 @@ export interface AppConfig {
     enabled: boolean;
     intervalMs: number;
     batchSize: number;
+    /** batches handled at once, each in its own transaction and connection (1 on SQLite: one writer) */
+    concurrency: number;
   };
 }
 
@@ -208,6 +210,7 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
       enabled: readBoolean('SWEEP_ENABLED', nodeEnv !== 'test'),
       intervalMs: readPositiveInt('SWEEP_INTERVAL_MS', 15_000),
       batchSize: readPositiveInt('SWEEP_BATCH_SIZE', 500),
+      concurrency: readPositiveInt('SWEEP_CONCURRENCY', 4),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -21,6 +21,24 @@ export async function insertRow<T extends ObjectLiteral>(manager: EntityManager,
   return generatedId(await manager.query(statement.sql, values));
 }
 
+/**
+ * Inserts many rows with multi-row INSERT statements (`chunkSize` rows each), converted like `insertRow`. For
+ * bulk writes inside one transaction, e.g. the notices of a sweep batch. Generated ids are not returned.
+ */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly Partial<T>[], chunkSize = 200): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const statement = prepared.get(metadata) ?? prepare(manager, metadata);
+  const driver = manager.connection.driver;
+  const placeholders = `(${statement.columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize);
+    const values = chunk.flatMap((row) => statement.columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)));
+    const sql = `${statement.sql.slice(0, statement.sql.lastIndexOf('VALUES'))}VALUES ${chunk.map(() => placeholders).join(', ')}`;
+    await manager.query(sql, values);
+  }
+}
+
 function prepare(manager: EntityManager, metadata: EntityMetadata): PreparedInsert {
   const driver = manager.connection.driver;
   const columns = metadata.columns.filter((column) => !column.isGenerated);

@@ -88,13 +88,20 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     const warned = await this.warn(now);
     let missed = 0;
     let escalated = 0;
+    const { batchSize } = this.config.sweep;
+    const concurrency = this.dataSource.driver.options.type === 'better-sqlite3' ? 1 : this.config.sweep.concurrency;
     for (;;) {
-      const candidates = await this.candidates('dueAt', RUNNING, now);
+      // several batches at once, each its own transaction: the work is round trips, not CPU, and claims are
+      // per batch (claimToken), so concurrent batches — like concurrent instances — never handle a row twice
+      const candidates = await this.candidates('dueAt', RUNNING, now, batchSize * concurrency);
       if (candidates.length === 0) break;
-      const result = await this.withRetries(() => this.handleMisses(candidates, now));
-      missed += result.missed;
-      escalated += result.escalated;
-      if (candidates.length < this.config.sweep.batchSize) break;
+      const batches = Array.from({ length: Math.ceil(candidates.length / batchSize) }, (_, i) => candidates.slice(i * batchSize, (i + 1) * batchSize));
+      const results = await Promise.all(batches.map((batch) => this.withRetries(() => this.handleMisses(batch, now))));
+      for (const result of results) {
+        missed += result.missed;
+        escalated += result.escalated;
+      }
+      if (candidates.length < batchSize * concurrency) break;
     }
     const report = { warned, missed, escalated, ms: Date.now() - started };
     if (warned + missed > 0) this.logger.log(`sweep: warned=${warned} missed=${missed} escalated=${escalated} in ${report.ms} ms`);
@@ -121,7 +128,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Ids of clocks in `states` whose `column` time has passed: a range of (state, warnAt) / (state, dueAt). */
-  private async candidates(column: 'warnAt' | 'dueAt', states: DeadlineState[], now: Date): Promise<number[]> {
+  private async candidates(column: 'warnAt' | 'dueAt', states: DeadlineState[], now: Date, limit = this.config.sweep.batchSize): Promise<number[]> {
     const rows = await this.dataSource
       .getRepository(RequestDeadlineEntity)
       .createQueryBuilder('d')
@@ -129,7 +136,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       .where('d.state IN (:...states)', { states })
       .andWhere(`d.${column} <= :now`, { now })
       .orderBy(`d.${column}`, 'ASC')
-      .limit(this.config.sweep.batchSize)
+      .limit(limit)
       .getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
   }

@@ -5,7 +5,7 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
-import { insertRow } from '../../database/insert-row';
+import { insertRow, insertRows } from '../../database/insert-row';
 import { OutboxWriter } from '../wechat-messages/outbox-writer';
 import { Notification } from './notification.entity';
 import type { Notice } from './request-notices';
@@ -24,7 +24,10 @@ export class NotificationsService {
 
   async deliver(manager: EntityManager, notices: readonly Notice[], at: Date): Promise<void> {
     if (notices.length === 0) return;
-    for (const notice of notices) await insertRow(manager, Notification, { ...notice, readAt: null, createdAt: at });
+    const rows = notices.map((notice) => ({ ...notice, readAt: null, createdAt: at }));
+    // one notice (a hand-off) is the hot path; a sweep batch writes hundreds at once
+    if (rows.length === 1) await insertRow(manager, Notification, rows[0]);
+    else await insertRows(manager, Notification, rows);
     if (this.outbox.enabled) await this.outbox.enqueue(manager, notices, at);
   }
 
