@@ -143,6 +143,11 @@ export interface DeadlinePolicyRule {
   acceptMinutes: number;
   firstResponseMinutes: number;
   resolveMinutes: number;
+  /**
+   * 部门报到: how long a department whistled at this level has to report in (REPORT clock, against the
+   * department; default 2 working hours, 30 minutes wall-clock for 紧急)
+   */
+  reportMinutes: number;
   /** yellow supervision once this share of the span has passed (percent) */
   warnPercent: number;
 }

@@ -81,7 +81,7 @@ describe('request lifecycle', () => {
       RequestAction.Report,
       RequestAction.ReturnAssist,
     ]);
-    expect(availableActions(RequestStatus.Whistled, 'holder')).toEqual([RequestAction.AddProgress]);
+    expect(availableActions(RequestStatus.Whistled, 'holder')).toEqual([RequestAction.AddProgress, RequestAction.RequestExtension]);
     expect(availableActions(RequestStatus.InProgress, 'liaison')).toEqual([]);
   });
 
@@ -98,6 +98,17 @@ describe('request lifecycle', () => {
   it('reopens a poorly rated whistled item back to its department through the system', () => {
     expect(nextStatus(RequestStatus.Resolved, RequestAction.ReopenToDepartment)).toBe(RequestStatus.Whistled);
     expect(availableActions(RequestStatus.Resolved, 'system')).toContain(RequestAction.ReopenToDepartment);
+  });
+
+  it('records extensions (延期) without changing the status: the holder asks, the level above decides', () => {
+    for (const status of [RequestStatus.PendingAccept, RequestStatus.InProgress, RequestStatus.Whistled]) {
+      expect(nextStatus(status, RequestAction.RequestExtension)).toBe(status);
+      expect(nextStatus(status, RequestAction.DecideExtension)).toBe(status);
+    }
+    expect(availableActions(RequestStatus.InProgress, 'holder')).toContain(RequestAction.RequestExtension);
+    expect(availableActions(RequestStatus.InProgress, 'supervisor')).toEqual([RequestAction.DecideExtension]);
+    expect(nextStatus(RequestStatus.Closed, RequestAction.RequestExtension)).toBeUndefined();
+    expect(nextStatus(RequestStatus.Resolved, RequestAction.DecideExtension)).toBeUndefined();
   });
 
   it('draws every transition in the generated diagram', () => {

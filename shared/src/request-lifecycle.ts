@@ -70,6 +70,10 @@ export enum RequestAction {
   ReturnAssist = 'RETURN_ASSIST',
   /** 重办: a whistled item rated effect ≤ 2 goes back to its lead department */
   ReopenToDepartment = 'REOPEN_TO_DEPARTMENT',
+  /** 申请延期: the holder asks for more time on a running clock (with a reason); the status stays */
+  RequestExtension = 'REQUEST_EXTENSION',
+  /** 审批延期: an officer of the level above approves or refuses the extension; the status stays */
+  DecideExtension = 'DECIDE_EXTENSION',
 }
 
 export const ACTION_LABELS: Record<RequestAction, string> = {
@@ -87,6 +91,8 @@ export const ACTION_LABELS: Record<RequestAction, string> = {
   [RequestAction.Report]: '部门报到',
   [RequestAction.ReturnAssist]: '协办退回',
   [RequestAction.ReopenToDepartment]: '重办（主办部门）',
+  [RequestAction.RequestExtension]: '申请延期',
+  [RequestAction.DecideExtension]: '审批延期',
 };
 
 /**
@@ -94,9 +100,11 @@ export const ACTION_LABELS: Record<RequestAction, string> = {
  * - `owner`: the resident the item belongs to
  * - `holder`: staff whose scope covers the item's current level (grid leader of its grid at GRID level, …)
  * - `liaison`: a liaison of a department the item is whistled to
+ * - `supervisor`: an officer of the level above the item's current level (the community for a grid item, the
+ *   street for a community item): approves or refuses extensions
  * - `system`: the server itself (e.g. reopening after a low rating, deadline escalation)
  */
-export type Performer = 'owner' | 'holder' | 'liaison' | 'system';
+export type Performer = 'owner' | 'holder' | 'liaison' | 'supervisor' | 'system';
 
 export interface Transition {
   action: RequestAction;
@@ -127,6 +135,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: A.Report, from: [S.Whistled], to: null, performers: ['liaison'] },
   { action: A.ReturnAssist, from: [S.Whistled], to: null, performers: ['liaison'] },
   { action: A.ReopenToDepartment, from: [S.Resolved], to: S.Whistled, performers: ['system'] },
+  // 延期: asked for and decided while the item is open; recorded in the timeline, the status stays
+  { action: A.RequestExtension, from: [S.PendingAccept, S.InProgress, S.Whistled], to: null, performers: ['holder'] },
+  { action: A.DecideExtension, from: [S.PendingAccept, S.InProgress, S.Whistled], to: null, performers: ['supervisor'] },
 ];
 
 /** The status every new item starts in (the `SUBMIT` event's target). */

@@ -5,6 +5,7 @@
  */
 import type { RequestCategory } from './categories';
 import type { Page, RequestSummary } from './api';
+import type { Supervision } from './deadlines';
 
 /** 职能部门 / 共建单位 / 包联单位: what kind of unit a department is. */
 export enum DepartmentKind {
@@ -219,8 +220,13 @@ export interface WhistleAssignmentView {
   notifiedAt: string;
   reportedAt: string | null;
   finishedAt: string | null;
-  /** the report deadline while NOTIFIED (null when no deadline engine applies) */
+  /** the report deadline (the due time of the department's REPORT clock, set when whistled) */
   reportDueAt: string | null;
+  /**
+   * 督办 of the department's REPORT clock while it runs: YELLOW (即将超时), RED (已超时, the miss is recorded against
+   * the department), NONE otherwise (not due yet, reported in, or the assignment ended)
+   */
+  reportSupervision?: Supervision;
   /** what a liaison of this department may do now */
   availableActions: AssignmentAction[];
   version: number;

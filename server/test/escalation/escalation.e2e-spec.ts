@@ -139,6 +139,25 @@ describe('escalation up the ladder (上报), extensions (延期) and the deadlin
     expect((await community1.post(`/api/extensions/${second.id}/reject`, { note: '请按时办结' }).expect(200)).body).toMatchObject({ state: 'REJECTED' });
     const list = (await leader1.get(`/api/requests/${filed.id}/extensions`).expect(200)).body as ExtensionView[];
     expect(list.map((e) => e.state)).toEqual(['APPROVED', 'REJECTED']);
+
+    // the timeline records every ask and decision (申请延期 / 审批延期) without changing the status
+    const extensionEvents = (await detail(leader1, filed.id)).timeline.filter(
+      (e) => e.action === RequestAction.RequestExtension || e.action === RequestAction.DecideExtension,
+    );
+    expect(extensionEvents.map((e) => [e.action, e.actorName, e.fromStatus, e.toStatus])).toEqual([
+      [RequestAction.RequestExtension, '苏月', RequestStatus.InProgress, RequestStatus.InProgress],
+      [RequestAction.DecideExtension, '陈立华', RequestStatus.InProgress, RequestStatus.InProgress],
+      [RequestAction.RequestExtension, '苏月', RequestStatus.InProgress, RequestStatus.InProgress],
+      [RequestAction.DecideExtension, '陈立华', RequestStatus.InProgress, RequestStatus.InProgress],
+    ]);
+    expect(extensionEvents.map((e) => e.note)).toEqual([
+      '申请办结时限延期 450 分钟：防水材料需要三天到货',
+      '同意延期 450 分钟：同意',
+      '申请办结时限延期 60 分钟：还要等',
+      '不同意延期：请按时办结',
+    ]);
+    // the resident sees them too, in the same words
+    expect((await detail(resident1, filed.id)).timeline.map((e) => e.action)).toContain(RequestAction.DecideExtension);
   });
 
   it('supervises yellow, then red: records the miss, notifies and escalates to the community by itself', async () => {
@@ -243,8 +262,10 @@ describe('escalation up the ladder (上报), extensions (延期) and the deadlin
       expect(table.rules.find((r) => r.category === 'DEFAULT' && r.urgency === 'NORMAL' && r.level === 'GRID')).toMatchObject({
         acceptMinutes: 120,
         resolveMinutes: 1350,
+        reportMinutes: 120,
         warnPercent: 75,
       });
+      expect(table.rules.find((r) => r.category === 'DEFAULT' && r.urgency === 'URGENT' && r.level === 'STREET')).toMatchObject({ reportMinutes: 30 });
       const bad = await street1
         .put('/api/admin/deadline-policies', {
           rules: [{ ...table.rules[0], acceptMinutes: 0, urgency: 'SOON', extra: 1 }, { category: 'NOPE' }],

@@ -74,6 +74,7 @@ export function toRule(row: DeadlinePolicyEntity): DeadlinePolicyRule {
     acceptMinutes: row.acceptMinutes,
     firstResponseMinutes: row.firstResponseMinutes,
     resolveMinutes: row.resolveMinutes,
+    reportMinutes: row.reportMinutes,
     warnPercent: row.warnPercent,
   };
 }

@@ -43,6 +43,10 @@ export class DeadlinePolicyEntity {
   @Column({ type: 'int' })
   resolveMinutes: number;
 
+  /** 部门报到: a department whistled at this level must report in within this span */
+  @Column({ type: 'int' })
+  reportMinutes: number;
+
   @Column({ type: 'int' })
   warnPercent: number;
 }

@@ -94,6 +94,16 @@ export class DeadlineService {
     });
   }
 
+  /**
+   * Drafts for one `kind` clock per unit (e.g. a REPORT clock per whistled department), each against its unit, at
+   * the request's current level, with the policy's span for that level and the request's category and urgency.
+   */
+  async draftsForUnits(request: ClockedRequest, kind: DeadlineKind, units: readonly InboxUnit[], now: Date = this.clock.now()): Promise<DeadlineDraft[]> {
+    const { policy, calendar } = await this.rules.current();
+    const span = policy.span(calendar, request, kind, now);
+    return units.map((unit) => ({ requestId: request.id, level: request.level, ...unit, wallClock: request.urgency === Urgency.Urgent, ...span }));
+  }
+
   /** Opens the policy's clocks of `kinds` for the request at its current level. */
   async openFor(manager: EntityManager, request: ClockedRequest, kinds: readonly DeadlineKind[], now: Date = this.clock.now()): Promise<DeadlineDraft[]> {
     const drafts = await this.draftsFor(request, kinds, now);
@@ -114,6 +124,19 @@ export class DeadlineService {
     return this.close(manager, [requestId], DeadlineState.Met, now, Array.isArray(kinds) ? kinds : [kinds as DeadlineKind]);
   }
 
+  /**
+   * One unit did its step (e.g. a department reported in): only ITS running `kind` clocks of the request are MET;
+   * the same step owed by other units (the other whistled departments) keeps running.
+   */
+  meetForUnit(manager: EntityManager, requestId: number, kind: DeadlineKind, unitType: DeadlineUnitType, unitId: number, now: Date = this.clock.now()): Promise<number> {
+    return this.close(manager, [requestId], DeadlineState.Met, now, [kind], { unitType, unitId });
+  }
+
+  /** One unit no longer owes the step (e.g. a department returned the item or its round ended): its clocks are CANCELLED. */
+  cancelForUnit(manager: EntityManager, requestId: number, kind: DeadlineKind, unitType: DeadlineUnitType, unitId: number, now: Date = this.clock.now()): Promise<number> {
+    return this.close(manager, [requestId], DeadlineState.Cancelled, now, [kind], { unitType, unitId });
+  }
+
   /** The request was rejected or withdrawn: nothing is due any more. */
   cancelAll(manager: EntityManager, requestId: number, now: Date = this.clock.now()): Promise<number> {
     return this.close(manager, [requestId], DeadlineState.Cancelled, now);
@@ -124,7 +147,14 @@ export class DeadlineService {
     return this.close(manager, requestIds, DeadlineState.Escalated, now);
   }
 
-  private async close(manager: EntityManager, requestIds: readonly number[], state: DeadlineState, now: Date, kinds?: readonly DeadlineKind[]): Promise<number> {
+  private async close(
+    manager: EntityManager,
+    requestIds: readonly number[],
+    state: DeadlineState,
+    now: Date,
+    kinds?: readonly DeadlineKind[],
+    unit?: InboxUnit,
+  ): Promise<number> {
     if (requestIds.length === 0) return 0;
     const query = manager
       .createQueryBuilder()
@@ -133,6 +163,7 @@ export class DeadlineService {
       .where('requestId IN (:...requestIds)', { requestIds })
       .andWhere('state IN (:...live)', { live: LIVE });
     if (kinds) query.andWhere('kind IN (:...kinds)', { kinds });
+    if (unit) query.andWhere('unitType = :unitType AND unitId = :unitId', unit);
     return (await query.execute()).affected ?? 0;
   }
 
@@ -188,6 +219,14 @@ export class DeadlineService {
       .getRepository(RequestDeadlineEntity)
       .createQueryBuilder('d')
       .where('d.unitType = :unitType AND d.unitId = :unitId AND d.state = :state', { ...unit, state });
+  }
+
+  /** The running clocks of `kind` against units of `unitType`, for the requests (e.g. departments' REPORT clocks). */
+  async liveOfUnits(requestIds: readonly number[], kind: DeadlineKind, unitType: DeadlineUnitType): Promise<RequestDeadlineEntity[]> {
+    if (requestIds.length === 0) return [];
+    return this.dataSource.getRepository(RequestDeadlineEntity).find({
+      where: { requestId: In([...new Set(requestIds)]), state: In(LIVE), kind, unitType },
+    });
   }
 
   /** Every clock of a request, oldest first (the detail page). */

@@ -68,6 +68,13 @@ export class DeadlinePolicyRuleDto implements DeadlinePolicyRule {
   @Max(MINUTES[1])
   resolveMinutes: number;
 
+  @ApiProperty({ minimum: MINUTES[0], maximum: MINUTES[1], description: '部门报到: a department whistled at this level reports in within this span' })
+  @IsDefined()
+  @IsInt()
+  @Min(MINUTES[0])
+  @Max(MINUTES[1])
+  reportMinutes: number;
+
   @ApiProperty({ minimum: DEADLINE_LIMITS.warnPercentMin, maximum: DEADLINE_LIMITS.warnPercentMax })
   @IsDefined()
   @IsInt()

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEADLINE_KIND_LABELS, DeadlineState, NotificationKind, RequestStatus } from '@gezhi/shared';
+import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestStatus, Role } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -8,9 +8,11 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isLockConflict } from '../../database/lock-conflicts';
 import { DeadlineMissEntity, RequestDeadlineEntity } from '../deadlines/deadline.entities';
+import { DepartmentEntity } from '../departments/department.entities';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { RequestEntity } from '../requests/request.entities';
+import { User } from '../users/user.entity';
 import { EscalationLadder } from './domain/escalation-ladder';
 import { EscalationOrder, EscalationService } from './escalation.service';
 import { LevelHolders } from './level-holders';
@@ -192,12 +194,16 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     }
     const escalated = new Set((await this.escalation.escalateWithin(manager, [...orders.values()], now)).map((r) => r.id));
 
-    // 督办: the unit that missed it hears about it; when the item did not go up, so does the level above
+    // 督办: the unit that missed it hears about it (a department: its liaisons, and the officer who whistled, who holds
+    // the item); when the item did not go up, so does the level above
+    const departments = await this.departmentsOf(manager, claimed);
     const notices: Notice[] = [];
     for (const deadline of claimed) {
       const request = requests.get(deadline.requestId);
       if (!request) continue;
-      const detail = `${DEADLINE_KIND_LABELS[deadline.kind]}已超时`;
+      const department = deadline.unitType === DeadlineUnitType.Department ? departments.get(deadline.unitId) : undefined;
+      const detail = department ? `${department.name}${DEADLINE_KIND_LABELS[deadline.kind]}已超时，已督办` : `${DEADLINE_KIND_LABELS[deadline.kind]}已超时`;
+      for (const liaison of department?.liaisonUserIds ?? []) notices.push(requestNotice(liaison, NotificationKind.DeadlineMissed, request, detail));
       if (request.holderUserId !== null && request.level === deadline.level) {
         notices.push(requestNotice(request.holderUserId, NotificationKind.DeadlineMissed, request, detail));
       }
@@ -209,6 +215,19 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     }
     await this.notifications.deliver(manager, notices, now);
     return { missed: claimed.length, escalated: escalated.size };
+  }
+
+  /** Names and liaisons of the departments whose REPORT clocks (部门报到) are among the missed ones. */
+  private async departmentsOf(manager: EntityManager, claimed: readonly RequestDeadlineEntity[]): Promise<Map<number, { name: string; liaisonUserIds: number[] }>> {
+    const ids = [...new Set(claimed.filter((d) => d.unitType === DeadlineUnitType.Department).map((d) => d.unitId))];
+    if (ids.length === 0) return new Map();
+    const [departments, liaisons] = await Promise.all([
+      manager.getRepository(DepartmentEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } }),
+      manager.getRepository(User).find({ where: { role: Role.Liaison, departmentId: In(ids) }, select: { id: true, departmentId: true }, order: { id: 'ASC' } }),
+    ]);
+    return new Map(
+      departments.map((d) => [d.id, { name: d.name, liaisonUserIds: liaisons.filter((l) => l.departmentId === d.id).map((l) => l.id) }]),
+    );
   }
 
   /** A batch that lost a lock race was rolled back whole; run it again (its rows are claimable again). */

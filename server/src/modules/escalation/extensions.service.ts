@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  DEADLINE_KIND_LABELS,
   DeadlineKind,
   DeadlineState,
   ErrorCode,
   ExtensionState,
   ExtensionView,
   FieldErrorCode,
+  findTransition,
   LIVE_DEADLINE_STATES,
   NotificationKind,
+  RequestAction,
 } from '@gezhi/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -20,7 +23,7 @@ import { addDeadlineTime } from '../deadlines/domain/work-calendar';
 import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
 import { coversPlace, holdsCurrentLevel, levelOfRole } from '../requests/access/request-access';
-import { RequestEntity } from '../requests/request.entities';
+import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import { UsersService } from '../users/users.service';
 import type { User } from '../users/user.entity';
@@ -51,6 +54,7 @@ export class ExtensionsService {
     if (!holdsCurrentLevel(actor, request)) throw new DomainError(ErrorCode.Forbidden);
     const approverLevel = EscalationLadder.supervisorOf(request.level);
     if (!approverLevel) throw new DomainError(ErrorCode.EscalationTopReached);
+    if (!findTransition(RequestAction.RequestExtension, request.status)) throw new DomainError(ErrorCode.IllegalTransition);
     const kind = body.kind ?? DeadlineKind.Resolve;
     const deadline = await this.dataSource.getRepository(RequestDeadlineEntity).findOne({
       where: { requestId, kind, level: request.level, state: In([...LIVE_DEADLINE_STATES]) },
@@ -80,6 +84,18 @@ export class ExtensionsService {
     const approver = await this.holders.holderAt(approverLevel, request);
     await this.dataSource.transaction(async (manager) => {
       extension.id = await insertRow(manager, DeadlineExtensionEntity, extension);
+      await manager.insert(TimelineEventEntity, {
+        requestId,
+        action: RequestAction.RequestExtension,
+        fromStatus: request.status,
+        toStatus: request.status,
+        actorUserId: actor.id,
+        actorRole: actor.role,
+        note: `申请${DEADLINE_KIND_LABELS[kind]}时限延期 ${body.minutes} 分钟：${body.reason}`,
+        photoIds: [],
+        departmentId: null,
+        createdAt: now,
+      });
       if (approver !== null) {
         await this.notifications.deliver(manager, [requestNotice(approver, NotificationKind.ExtensionRequested, request, `申请延期 ${body.minutes} 分钟：${body.reason}`)], now);
       }
@@ -110,6 +126,7 @@ export class ExtensionsService {
     if (levelOfRole(actor.role) !== EscalationLadder.supervisorOf(extension.level)) throw new DomainError(ErrorCode.Forbidden);
     if (!coversPlace(actor, request)) throw new DomainError(ErrorCode.NotInYourScope);
     if (extension.state !== 'PENDING') throw new DomainError(ErrorCode.IllegalTransition);
+    if (!findTransition(RequestAction.DecideExtension, request.status)) throw new DomainError(ErrorCode.IllegalTransition);
     const now = this.clock.now();
     const deadlines = this.dataSource.getRepository(RequestDeadlineEntity);
     const deadline = await deadlines.findOneByOrFail({ id: extension.deadlineId });
@@ -139,6 +156,18 @@ export class ExtensionsService {
         .execute();
       if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
       const verdict = state === 'APPROVED' ? `同意延期 ${extension.minutes} 分钟` : `不同意延期：${note}`;
+      await manager.insert(TimelineEventEntity, {
+        requestId: request.id,
+        action: RequestAction.DecideExtension,
+        fromStatus: request.status,
+        toStatus: request.status,
+        actorUserId: actor.id,
+        actorRole: actor.role,
+        note: state === 'APPROVED' && note ? `${verdict}：${note}` : verdict,
+        photoIds: [],
+        departmentId: null,
+        createdAt: now,
+      });
       await this.notifications.deliver(manager, [requestNotice(extension.requestedByUserId, NotificationKind.ExtensionDecided, request, verdict)], now);
     });
     return this.view(decided);

@@ -15,7 +15,7 @@ import { contactPhoneFor, excerpt, formatSerial, reporterNameFor } from './domai
 import { actionsFor } from './domain/transition-guard';
 import type { Viewer } from './domain/viewer';
 import type { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
-import { assignmentView } from '../whistle/assignment-view';
+import { assignmentView, ReportClock } from '../whistle/assignment-view';
 import type { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
 
 /** The whistle chain of a request (every round) and the names of the departments in it. */
@@ -24,6 +24,8 @@ export interface WhistleParts {
   departmentNames: Map<number, string>;
   /** the street's setting, when the request is held at community level */
   communityMayWhistle: boolean;
+  /** the request's clocks, for the departments' report supervision (REPORT clocks against DEPARTMENT units) */
+  reportClocks?: readonly ReportClock[];
 }
 
 /** Everything a detail view is made of, loaded by RequestViews (or already at hand right after filing). */
@@ -124,7 +126,7 @@ export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail
     version: request.version,
     whistle:
       whistle && viewer.role !== Role.Resident
-        ? whistle.assignments.map((a) => assignmentView(a, whistle.departmentNames.get(a.departmentId) ?? ''))
+        ? whistle.assignments.map((a) => assignmentView(a, whistle.departmentNames.get(a.departmentId) ?? '', whistle.reportClocks))
         : [],
     ...(viewer.role !== Role.Resident && parts.clocks ? { deadlines: parts.clocks.all } : {}),
   };

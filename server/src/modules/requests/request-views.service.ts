@@ -85,7 +85,7 @@ export class RequestViews {
       rating,
       photos,
       names,
-      whistle,
+      whistle: { ...whistle, reportClocks: clocks },
       clocks: { summary: summarize(clocks), all: clocks.map(deadlineView) },
     });
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ACTIVE_ASSIGNMENT_STATES, AssignmentState, ErrorCode, LiaisonInboxPage } from '@gezhi/shared';
+import { ACTIVE_ASSIGNMENT_STATES, AssignmentState, DeadlineKind, DeadlineUnitType, ErrorCode, LiaisonInboxPage } from '@gezhi/shared';
 import { In, Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
+import { DeadlineService } from '../deadlines/deadline.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
@@ -20,6 +21,7 @@ export class LiaisonInboxService {
     @InjectRepository(RequestEntity) private readonly requests: Repository<RequestEntity>,
     private readonly views: RequestViews,
     private readonly departments: DepartmentsService,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   async inbox(liaison: User, query: LiaisonInboxQueryDto): Promise<LiaisonInboxPage> {
@@ -45,11 +47,15 @@ export class LiaisonInboxService {
       this.countIn(departmentId, AssignmentState.Reported),
       this.departments.findOne(departmentId),
     ]);
-    const requests = rows.length ? await this.requests.findBy({ id: In(rows.map((r) => r.requestId)) }) : [];
+    const requestIds = rows.map((r) => r.requestId);
+    const [requests, reportClocks] = await Promise.all([
+      rows.length ? this.requests.findBy({ id: In(requestIds) }) : Promise.resolve([]),
+      this.deadlines.liveOfUnits(requestIds, DeadlineKind.Report, DeadlineUnitType.Department),
+    ]);
     const summaries = new Map((await this.views.summaries(liaison, requests)).map((s) => [s.id, s]));
     const items = rows
       .filter((a) => summaries.has(a.requestId))
-      .map((a) => ({ assignment: assignmentView(a, department?.name ?? ''), request: summaries.get(a.requestId)! }));
+      .map((a) => ({ assignment: assignmentView(a, department?.name ?? '', reportClocks), request: summaries.get(a.requestId)! }));
     return { ...toPage(items, total, window), counts: { notified, reported } };
   }
 

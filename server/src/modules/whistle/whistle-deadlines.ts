@@ -1,38 +1,64 @@
 import { Injectable } from '@nestjs/common';
-import { Urgency } from '@gezhi/shared';
+import { DeadlineKind, DeadlineUnitType, RequestAction, RequestStatus } from '@gezhi/shared';
 import type { EntityManager } from 'typeorm';
+import { ClockedRequest, DeadlineDraft, DeadlineService } from '../deadlines/deadline.service';
 import type { WhistleAssignmentEntity } from './whistle-assignment.entity';
 
-/** 报到时限: 2 working hours normally, 30 minutes (wall clock) for 紧急. */
-export const REPORT_MINUTES: Record<Urgency, number> = {
-  [Urgency.Normal]: 120,
-  [Urgency.Urgent]: 30,
-};
+type DepartmentOf = Pick<WhistleAssignmentEntity, 'requestId' | 'departmentId'>;
 
 /**
- * The whistle chain's ONE call site into the deadline engine (engineer A1's DeadlineService): a department's
- * REPORT clock is opened when it is whistled and stopped when it reports in, returns, or its round ends.
+ * The whistle chain's ONE call site into the deadline engine (DeadlineService):
  *
- * Not wired yet: when this was written DeadlineService had no Nest module to inject and its `meet` closes every
- * REPORT clock of a request, not one department's. Until then `reportDueAt` is computed here on the wall clock
- * (it orders the liaison inbox) and the two hooks below do nothing. Wiring: `opened` → DeadlineService.open(manager,
- * [{ kind: REPORT, unitType: DEPARTMENT, unitId: departmentId, wallClock: urgent, startedAt, warnAt, dueAt, … }]);
- * `stopped` → DeadlineService.meet(manager, requestId, REPORT, now) narrowed to the department's unit.
+ * - 部门报到: one REPORT clock per whistled department (unit DEPARTMENT, unitId = the department), spanning the
+ *   policy's `reportMinutes` at the whistling level (2 working hours; 30 wall-clock minutes for 紧急). The
+ *   assignment's `reportDueAt` is the due time of the same draft, so the two always agree.
+ * - A department reporting in meets ITS clock only; a department that returns the item, or whose round ends
+ *   (the lead returned or resolved it first), has its clock cancelled. The sweeper marks a missed one RED and
+ *   records the miss against the department (never escalating: departments are not on the ladder).
+ * - The street's own clocks follow the request's transitions (`DeadlineService.applyTransition`): whistling meets
+ *   its ACCEPT and FIRST_RESPONSE, its RESOLVE keeps running until the lead department resolves the item.
+ *
+ * Every method takes the caller's EntityManager and is called before the request's own conditional UPDATE
+ * (clocks first, request second — the sweeper's order).
  */
 @Injectable()
 export class WhistleDeadlines {
-  /** When a department whistled at `now` must have reported in. */
-  reportDueAt(urgency: Urgency, now: Date): Date {
-    return new Date(now.getTime() + REPORT_MINUTES[urgency] * 60_000);
+  constructor(private readonly deadlines: DeadlineService) {}
+
+  now(): Date {
+    return this.deadlines.now();
   }
 
-  /** The departments' REPORT clocks start (inside the whistle's transaction). */
-  async opened(_manager: EntityManager, _assignments: readonly WhistleAssignmentEntity[], _urgency: Urgency): Promise<void> {
-    // A1 wiring point (see the class comment)
+  /** The departments' REPORT clocks as they will open (read before the transaction; the policy is cached). */
+  reportDrafts(request: ClockedRequest, departmentIds: readonly number[], now: Date): Promise<DeadlineDraft[]> {
+    return this.deadlines.draftsForUnits(
+      request,
+      DeadlineKind.Report,
+      departmentIds.map((unitId) => ({ unitType: DeadlineUnitType.Department, unitId })),
+      now,
+    );
   }
 
-  /** A department's REPORT clock stops: it reported in, returned, or its round ended (inside that transaction). */
-  async stopped(_manager: EntityManager, _assignments: readonly Pick<WhistleAssignmentEntity, 'requestId' | 'departmentId'>[], _now: Date): Promise<void> {
-    // A1 wiring point (see the class comment)
+  /** 吹哨 (inside its transaction): the street's clocks move with the transition, the departments' REPORT clocks start. */
+  async whistled(manager: EntityManager, request: ClockedRequest, to: RequestStatus, drafts: readonly DeadlineDraft[]): Promise<void> {
+    await this.deadlines.applyTransition(manager, request, RequestAction.Whistle, to);
+    await this.deadlines.open(manager, drafts);
+  }
+
+  /** A department's step on the request (report, progress, return, resolve): the street's clocks move with it. */
+  transition(manager: EntityManager, request: ClockedRequest, action: RequestAction, to: RequestStatus): Promise<void> {
+    return this.deadlines.applyTransition(manager, request, action, to);
+  }
+
+  /** 报到: this department's REPORT clock is MET (even a red, already-missed one); the others keep running. */
+  async reported(manager: EntityManager, assignment: DepartmentOf, now: Date): Promise<void> {
+    await this.deadlines.meetForUnit(manager, assignment.requestId, DeadlineKind.Report, DeadlineUnitType.Department, assignment.departmentId, now);
+  }
+
+  /** The departments no longer owe a report: they returned the item, or their round ended (RECALLED). */
+  async stopped(manager: EntityManager, assignments: readonly DepartmentOf[], now: Date): Promise<void> {
+    for (const a of assignments) {
+      await this.deadlines.cancelForUnit(manager, a.requestId, DeadlineKind.Report, DeadlineUnitType.Department, a.departmentId, now);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RequestEntity } from '../requests/request.entities';
@@ -16,6 +17,7 @@ import { WhistleService } from './whistle.service';
   imports: [
     TypeOrmModule.forFeature([WhistleAssignmentEntity, RequestEntity]),
     RequestsModule,
+    DeadlinesModule,
     DepartmentsModule,
     UploadsModule,
     NotificationsModule,

@@ -90,10 +90,12 @@ export class WhistleService {
     const errors = validateWhistleDepartments(body, new Set(streetDepartments.map((d) => d.id)));
     if (Object.keys(errors).length > 0) throw DomainError.validation(errors);
     const names = new Map(streetDepartments.map((d) => [d.id, d.name]));
-    const now = new Date();
+    const now = this.deadlines.now();
     const previous = await this.views.assignmentsOf(request.id);
     const round = previous.reduce((max, a) => Math.max(max, a.round), 0) + 1;
-    const reportDueAt = this.deadlines.reportDueAt(request.urgency, now);
+    // one REPORT clock per department; the assignment's reportDueAt is that clock's due time
+    const clocks = await this.deadlines.reportDrafts(found, [body.leadDepartmentId, ...assistIds], now);
+    const reportDueAt = (departmentId: number) => clocks.find((c) => c.unitId === departmentId)?.dueAt ?? null;
     const drafts = [
       { departmentId: body.leadDepartmentId, role: WhistleRole.Lead },
       ...assistIds.map((departmentId) => ({ departmentId, role: WhistleRole.Assist })),
@@ -109,8 +111,8 @@ export class WhistleService {
       notifiedAt: now,
       reportedAt: null,
       finishedAt: null,
-      reportDueAt,
-      dueAt: reportDueAt,
+      reportDueAt: reportDueAt(d.departmentId),
+      dueAt: reportDueAt(d.departmentId),
       version: 1,
     }));
     const summary = [`主办：${names.get(body.leadDepartmentId)}`, assistIds.length ? `协办：${assistIds.map((id) => names.get(id)).join('、')}` : null]
@@ -119,6 +121,8 @@ export class WhistleService {
     const liaisons = await this.liaisonsOf([body.leadDepartmentId, ...assistIds]);
     const updated: RequestEntity = { ...found, status: transition.to as RequestStatus, holderUserId: actor.id, version: found.version + 1, updatedAt: now };
     await this.inTransaction(async (manager) => {
+      // clocks first, then the request (the sweeper's order): the street's ACCEPT/FIRST_RESPONSE are met, REPORT clocks start
+      await this.deadlines.whistled(manager, found, updated.status, clocks);
       await bumpRequest(manager, found, { status: updated.status, holderUserId: actor.id }, now);
       const saved = manager.create(WhistleAssignmentEntity, drafts);
       await manager.save(saved);
@@ -139,7 +143,6 @@ export class WhistleService {
         liaisons.map((l) => requestNotice(l.id, NotificationKind.WhistleAssigned, request, `${WHISTLE_ROLE_LABELS[roleOf(drafts, l)]}。${body.note}`)),
         now,
       );
-      await this.deadlines.opened(manager, saved, request.urgency);
     });
     return this.views.detail(actor, updated);
   }
@@ -222,7 +225,7 @@ export class WhistleService {
     const { transition } = authorizeTransition(requestAction, request, actor);
     await this.uploads.ownPhotos(actor.id, attachedPhotoIds);
     const department = await this.departments.findOne(assignment.departmentId);
-    const now = new Date();
+    const now = this.deadlines.now();
     const decided = plan(request, assignment, now, department?.name ?? '');
     const toStatus = decided.request?.status ?? request.status;
     if (decided.request && transition.to !== toStatus) throw new Error(`${requestAction} leads to ${transition.to}, not ${toStatus}`);
@@ -236,11 +239,16 @@ export class WhistleService {
         .where('id = :id AND version = :version', { id: assignment.id, version: assignment.version })
         .execute();
       if (changed.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
+      const ended = decided.endRound ? await endRound(manager, assignment, action, now) : [];
+      // clocks before the request (the sweeper's order): this department's REPORT clock, the ended ones, the street's
+      if (action === AssignmentAction.Report) await this.deadlines.reported(manager, assignment, now);
+      if (action === AssignmentAction.Return) await this.deadlines.stopped(manager, [assignment], now);
+      await this.deadlines.stopped(manager, ended, now);
+      await this.deadlines.transition(manager, request, requestAction, toStatus);
       if (decided.request) {
         updated = { ...request, ...decided.request.set, status: toStatus, version: request.version + 1, updatedAt: now };
         await bumpRequest(manager, request, { status: toStatus, ...decided.request.set }, now);
       }
-      const ended = decided.endRound ? await endRound(manager, assignment, action, now) : [];
       await manager.insert(TimelineEventEntity, {
         requestId: request.id,
         action: requestAction,
@@ -254,8 +262,6 @@ export class WhistleService {
         createdAt: now,
       });
       await this.notifications.deliver(manager, notices, now);
-      if (action !== AssignmentAction.Progress && assignment.state === AssignmentState.Notified) await this.deadlines.stopped(manager, [assignment], now);
-      await this.deadlines.stopped(manager, ended, now);
     });
     return this.views.detail(actor, updated);
   }

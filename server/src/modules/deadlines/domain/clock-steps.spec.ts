@@ -20,4 +20,24 @@ describe('clockStepsFor', () => {
     expect(clockStepsFor(RequestAction.Rate, RequestStatus.InProgress).open).toEqual([DeadlineKind.Resolve]);
     expect(clockStepsFor(RequestAction.Rate, RequestStatus.Closed).open).toEqual([]);
   });
+
+  it('meets the street\'s ACCEPT and FIRST_RESPONSE when it whistles, keeping its RESOLVE clock running', () => {
+    expect(clockStepsFor(RequestAction.Whistle, RequestStatus.Whistled)).toEqual({
+      meet: [DeadlineKind.Accept, DeadlineKind.FirstResponse],
+      open: [],
+      cancelAll: false,
+    });
+    // the lead department's resolve is a RESOLVE from WHISTLED: it meets what the street owed
+    expect(clockStepsFor(RequestAction.Resolve, RequestStatus.Resolved).meet).toContain(DeadlineKind.Resolve);
+  });
+
+  it('starts a new resolve clock when a poor rating sends a whistled item back to its lead department', () => {
+    expect(clockStepsFor(RequestAction.Rate, RequestStatus.Whistled).open).toEqual([DeadlineKind.Resolve]);
+  });
+
+  it('leaves the clocks alone for departments\' steps that keep the status and for extensions', () => {
+    for (const action of [RequestAction.Report, RequestAction.ReturnAssist, RequestAction.ReturnWhistle, RequestAction.RequestExtension, RequestAction.DecideExtension]) {
+      expect(clockStepsFor(action, RequestStatus.Whistled)).toEqual({ meet: [], open: [], cancelAll: false });
+    }
+  });
 });

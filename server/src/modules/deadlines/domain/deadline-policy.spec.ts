@@ -51,7 +51,15 @@ describe('DeadlinePolicy', () => {
     expect(span.warnAt.toISOString()).toBe(new Date(sh('2026-11-28T23:50').getTime() + 22 * 60_000).toISOString());
   });
 
-  it('has no minutes for REPORT (the whistle chain sets those)', () => {
-    expect(() => policy.minutesFor(DeadlineKind.Report, RequestCategory.Culture, Urgency.Normal, HandlingLevel.Street)).toThrow();
+  it('gives a whistled department 2 working hours to report in, or 30 wall-clock minutes for 紧急, at every level', () => {
+    for (const level of [HandlingLevel.Grid, HandlingLevel.Community, HandlingLevel.Street]) {
+      expect(policy.minutesFor(DeadlineKind.Report, RequestCategory.Culture, Urgency.Normal, level)).toBe(120);
+      expect(policy.minutesFor(DeadlineKind.Report, RequestCategory.Dispute, Urgency.Urgent, level)).toBe(30);
+    }
+    // whistled on Friday 16:30: one working hour that day, the second on Monday morning
+    const item = { category: RequestCategory.Environment, urgency: Urgency.Normal, level: HandlingLevel.Street };
+    expect(policy.span(calendar, item, DeadlineKind.Report, sh('2026-11-27T16:30')).dueAt.toISOString()).toBe(sh('2026-11-30T09:30').toISOString());
+    const urgent = { ...item, urgency: Urgency.Urgent };
+    expect(policy.span(calendar, urgent, DeadlineKind.Report, sh('2026-11-27T16:30')).dueAt.toISOString()).toBe(sh('2026-11-27T17:00').toISOString());
   });
 });

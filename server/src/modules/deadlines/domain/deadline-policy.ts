@@ -21,8 +21,11 @@ function rule(
   resolveMinutes: number,
   warnPercent = 75,
 ): DeadlinePolicyRule {
-  return { category, urgency, level, acceptMinutes, firstResponseMinutes, resolveMinutes, warnPercent };
+  return { category, urgency, level, acceptMinutes, firstResponseMinutes, resolveMinutes, reportMinutes: REPORT_MINUTES[urgency], warnPercent };
 }
+
+/** 部门报到: a whistled department reports in within 2 working hours, or 30 minutes (wall clock) for 紧急. */
+export const REPORT_MINUTES: Readonly<Record<Urgency, number>> = { [Urgency.Normal]: 2 * 60, [Urgency.Urgent]: 30 };
 
 const D = DEFAULT_POLICY_CATEGORY;
 const N = Urgency.Normal;
@@ -58,6 +61,7 @@ const KIND_MINUTES: Partial<Record<DeadlineKind, keyof DeadlinePolicyRule>> = {
   [DeadlineKind.Accept]: 'acceptMinutes',
   [DeadlineKind.FirstResponse]: 'firstResponseMinutes',
   [DeadlineKind.Resolve]: 'resolveMinutes',
+  [DeadlineKind.Report]: 'reportMinutes',
 };
 
 /** Deadline rules: category × urgency × level → minutes per step, looked up with a fallback to DEFAULT. */

@@ -21,4 +21,10 @@ describe('EscalationLadder', () => {
     expect(EscalationLadder.missEscalates(DeadlineKind.FirstResponse, HandlingLevel.Grid)).toBe(false);
     expect(EscalationLadder.missEscalates(DeadlineKind.Report, HandlingLevel.Street)).toBe(false);
   });
+
+  it('never escalates for a department\'s missed report (督办 only), whatever level whistled it', () => {
+    for (const level of [HandlingLevel.Grid, HandlingLevel.Community, HandlingLevel.Street]) {
+      expect(EscalationLadder.missEscalates(DeadlineKind.Report, level)).toBe(false);
+    }
+  });
 });

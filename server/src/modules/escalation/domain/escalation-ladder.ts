@@ -24,7 +24,9 @@ export const EscalationLadder = {
 
   /**
    * Whether missing a deadline escalates the item by itself: missing 签收 or 办结 below the street does;
-   * a late first response is supervised only, and departments' REPORT clocks belong to the whistle chain.
+   * a late first response is supervised only, and a department's late REPORT (部门报到) is supervised red and
+   * recorded against the department but never moves the item (departments are not on the ladder, and the
+   * street that whistled them is its top).
    */
   missEscalates(kind: DeadlineKind, level: HandlingLevel): boolean {
     return (kind === DeadlineKind.Accept || kind === DeadlineKind.Resolve) && EscalationLadder.canEscalate(level);
