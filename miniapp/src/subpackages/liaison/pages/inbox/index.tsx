@@ -10,6 +10,7 @@ import {
   type LiaisonInboxItem,
 } from '@gezhi/shared';
 import { listLiaisonInbox } from '../../../../api/endpoints';
+import { SupervisionTag } from '../../../../components/Supervision';
 import { ListFooter } from '../../../../components/ListFooter';
 import { LoadState } from '../../../../components/LoadState';
 import { RequestCard } from '../../../../components/RequestCard';
@@ -34,10 +35,11 @@ const TABS: Tab[] = [
   { key: 'done', label: ASSIGNMENT_STATE_LABELS[AssignmentState.Done], state: AssignmentState.Done },
 ];
 
-/** 主办/协办, the department's state, and the report deadline while it has not reported in. */
+/** 主办/协办, the department's state, the report deadline while it has not reported in, and its 督办 colour. */
 function AssignmentLine({ item, now }: { item: LiaisonInboxItem; now: number }) {
   const { assignment } = item;
-  const late = !!assignment.reportDueAt && Date.parse(assignment.reportDueAt) < now;
+  // the server's clock decides (working time, holidays); the local check only covers the seconds since loading
+  const late = assignment.reportSupervision === 'RED' || (!!assignment.reportDueAt && Date.parse(assignment.reportDueAt) < now);
   return (
     <View className='gz-liaison-card__role'>
       <Text className={`gz-liaison-card__badge ${assignment.role === WhistleRole.Assist ? 'gz-liaison-card__badge--assist' : ''}`}>
@@ -49,6 +51,7 @@ function AssignmentLine({ item, now }: { item: LiaisonInboxItem; now: number }) 
           {late ? '报到已超时' : '须在'} {formatDateTime(assignment.reportDueAt)} {late ? '' : '前报到'}
         </Text>
       ) : null}
+      <SupervisionTag supervision={assignment.reportSupervision} />
     </View>
   );
 }
