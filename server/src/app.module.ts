@@ -20,6 +20,8 @@ import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatMessagesModule } from './modules/wechat-messages/wechat-messages.module';
 import { WhistleModule } from './modules/whistle/whistle.module';
+import { BookingsModule } from './modules/bookings/bookings.module';
+import { ServicesModule } from './modules/services/services.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         EscalationModule,
         DepartmentsModule,
         WhistleModule,
+        ServicesModule,
+        BookingsModule,
         DemoSeedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],

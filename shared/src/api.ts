@@ -1,3 +1,4 @@
+import type { ResidentTag } from './services';
 /**
  * Request and response shapes of the HTTP API (JSON). Dates are ISO-8601 strings.
  * The server's DTO classes implement the request shapes; the mini-program's API client uses them as-is.
@@ -80,6 +81,8 @@ export interface Me {
   staff: StaffScope | null;
   /** present for liaisons (部门联络员): the department they act for */
   department?: DepartmentView | null;
+  /** residents: tags that services may be restricted to or prioritise (独居老人, 残疾人, …); set by staff */
+  tags?: ResidentTag[];
 }
 
 // ---- geography (for binding a home) ----

@@ -41,6 +41,16 @@ export enum ErrorCode {
   WechatNotBound = 'WECHAT_NOT_BOUND',
   /** 上报: the street is the top of the ladder; it whistles to departments instead */
   EscalationTopReached = 'ESCALATION_TOP_REACHED',
+  /** booking: the slot has no free place left (已约满) */
+  SlotFull = 'SLOT_FULL',
+  /** booking: the resident already holds a place in this slot */
+  AlreadyBooked = 'ALREADY_BOOKED',
+  /** booking: the service is restricted to residents with other tags */
+  NotEligible = 'NOT_ELIGIBLE',
+  /** booking: the slot has started or passed */
+  SlotClosed = 'SLOT_CLOSED',
+  /** cancelling a booking after the cut-off before the slot */
+  CancelTooLate = 'CANCEL_TOO_LATE',
   Internal = 'INTERNAL',
 }
 
@@ -75,6 +85,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.WechatAlreadyBound]: '该微信已绑定其他账号',
   [ErrorCode.WechatNotBound]: '请先使用微信登录或绑定微信',
   [ErrorCode.EscalationTopReached]: '已在街道层级，不能继续上报，请吹哨调度相关部门',
+  [ErrorCode.SlotFull]: '已约满',
+  [ErrorCode.AlreadyBooked]: '您已预约该时段',
+  [ErrorCode.NotEligible]: '该服务仅面向特定居民，您暂不符合预约条件',
+  [ErrorCode.SlotClosed]: '该时段已截止预约',
+  [ErrorCode.CancelTooLate]: '距服务开始不足 2 小时，不能取消，请联系服务人员',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 
@@ -93,6 +108,8 @@ export enum FieldErrorCode {
   UnknownDepartment = 'UNKNOWN_DEPARTMENT',
   /** the same value twice where it must be unique (a lead also named as assist, two rules for one category) */
   Duplicate = 'DUPLICATE',
+  /** a service id that does not exist in the community (or cannot be a bundle component) */
+  UnknownService = 'UNKNOWN_SERVICE',
 }
 
 export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
@@ -107,6 +124,7 @@ export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
   [FieldErrorCode.InvalidSubcategory]: '子类别与类别不匹配',
   [FieldErrorCode.UnknownDepartment]: '部门不存在或不属于本街道',
   [FieldErrorCode.Duplicate]: '重复',
+  [FieldErrorCode.UnknownService]: '服务不存在或不能组合',
 };
 
 /** The one error shape every failed API call returns. */

@@ -4,6 +4,7 @@ export * from './enums';
 export * from './request-lifecycle';
 export * from './deadlines';
 export * from './whistle';
+export * from './services';
 export * from './errors';
 export * from './limits';
 export * from './privacy';

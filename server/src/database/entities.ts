@@ -1,3 +1,5 @@
+import { BookingCustodyEventEntity, BookingEntity } from '../modules/bookings/booking.entity';
+import { ServiceOfferingEntity, ServiceRecurrenceEntity, ServiceSlotEntity } from '../modules/services/service.entities';
 import { DepartmentEntity, RoutingRuleEntity } from '../modules/departments/department.entities';
 import { LoginThrottle, PasswordCredential } from '../modules/auth/passwords/password.entities';
 import { CalendarDayEntity, DeadlineMissEntity, DeadlinePolicyEntity, RequestDeadlineEntity } from '../modules/deadlines/deadline.entities';
@@ -36,4 +38,9 @@ export const ENTITIES = [
   RequestDeadlineEntity,
   DeadlineMissEntity,
   DeadlineExtensionEntity,
+  ServiceOfferingEntity,
+  ServiceRecurrenceEntity,
+  ServiceSlotEntity,
+  BookingEntity,
+  BookingCustodyEventEntity,
 ];

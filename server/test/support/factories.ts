@@ -1,5 +1,8 @@
-import { CreateRequestBody, NotificationView, RequestCategory, RequestDetail, Urgency } from '@gezhi/shared';
-import type { ApiClient } from './test-app';
+import { CreateRequestBody, NotificationView, RequestCategory, RequestDetail, ResidentTag, Role, Urgency } from '@gezhi/shared';
+import { DataSource } from 'typeorm';
+import { Building, Community, Room } from '../../src/modules/geo/geo.entities';
+import { User } from '../../src/modules/users/user.entity';
+import type { ApiClient, TestApp } from './test-app';
 import { pngBytes } from './images';
 
 /** A valid filing body (a leaking bathroom ceiling, from seed 003); override any field. */
@@ -47,4 +50,44 @@ export async function escalateToStreet(gridLeader: ApiClient, communityOfficer: 
 /** Puts a grid-level request at COMMUNITY level through the public API (the grid leader escalates it). */
 export async function escalateToCommunity(gridLeader: ApiClient, requestId: number): Promise<RequestDetail> {
   return (await gridLeader.post(`/api/requests/${requestId}/escalate`, { reason: '需要社区协调处理' }).expect(200)).body as RequestDetail;
+}
+
+/**
+ * `count` extra resident accounts bound to homes in `communityName` (明日星城社区 by default), written to the
+ * database like the demo seed writes its residents, then signed in through the dev login. For load and
+ * concurrency tests that need many distinct residents.
+ */
+export async function createResidents(testApp: TestApp, count: number, options: { communityName?: string; prefix?: string; tags?: ResidentTag[] } = {}): Promise<ApiClient[]> {
+  const dataSource = testApp.app.get(DataSource);
+  const community = await dataSource.getRepository(Community).findOneByOrFail({ name: options.communityName ?? '明日星城社区' });
+  const rooms = await dataSource
+    .getRepository(Room)
+    .createQueryBuilder('room')
+    .innerJoin(Building, 'building', 'building.id = room.buildingId')
+    .where('building.communityId = :communityId', { communityId: community.id })
+    .orderBy('room.id', 'ASC')
+    .limit(count)
+    .getMany();
+  const prefix = options.prefix ?? `e2e-resident-${Date.now().toString(36)}`;
+  const users = Array.from({ length: count }, (_, i) => ({
+    openid: null,
+    account: `${prefix}-${i}`,
+    nickname: `居民${i}`,
+    realName: null,
+    phone: null,
+    role: Role.Resident,
+    roomId: rooms[i % rooms.length].id,
+    gridId: null,
+    communityId: null,
+    streetId: null,
+    departmentId: null,
+    tags: options.tags ?? null,
+    createdAt: new Date(),
+  }));
+  await dataSource.getRepository(User).insert(users);
+  const clients: ApiClient[] = [];
+  for (let start = 0; start < users.length; start += 25) {
+    clients.push(...(await Promise.all(users.slice(start, start + 25).map((u) => testApp.loginAs(u.account)))));
+  }
+  return clients;
 }

@@ -32,6 +32,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.WechatAlreadyBound]: 409,
   [ErrorCode.WechatNotBound]: 409,
   [ErrorCode.EscalationTopReached]: 409,
+  [ErrorCode.SlotFull]: 409,
+  [ErrorCode.AlreadyBooked]: 409,
+  [ErrorCode.NotEligible]: 403,
+  [ErrorCode.SlotClosed]: 409,
+  [ErrorCode.CancelTooLate]: 409,
   [ErrorCode.Internal]: 500,
 };
 

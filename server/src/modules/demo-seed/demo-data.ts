@@ -1,4 +1,17 @@
-import { Channel, DepartmentKind, RequestCategory, Role, Urgency } from '@gezhi/shared';
+import {
+  Channel,
+  CreateServiceBody,
+  DepartmentKind,
+  EligibilityMode,
+  ProviderKind,
+  RecurrenceKind,
+  RecurrenceRuleBody,
+  RequestCategory,
+  ResidentTag,
+  Role,
+  ServiceKind,
+  Urgency,
+} from '@gezhi/shared';
 
 /**
  * Demo data, taken from the seed reports: 团结街道 → 明日星城社区 (seed 002: 7 grids of ~450 households, one
@@ -65,13 +78,18 @@ export interface DemoResident extends DemoPerson {
   account: string;
   /** where they live; null: not bound yet */
   home: { building: string; unit: string; room: string } | null;
+  /** 独居老人, 残疾人, … (services may be restricted to them) */
+  tags?: ResidentTag[];
 }
 
-/** resident1..3 live in different grids of 明日星城社区 (grids 1, 2, 3); resident4 has not bound a home. */
+/**
+ * resident1..3 live in different grids of 明日星城社区 (grids 1, 2, 3); resident4 has not bound a home.
+ * resident3 程云英 is an elderly woman living alone (独居老人): she may book the services restricted to that tag.
+ */
 export const DEMO_RESIDENTS: DemoResident[] = [
   { account: 'resident1', realName: '张芬', phone: '13604711234', home: { building: '1号楼', unit: '2单元', room: '301' } },
   { account: 'resident2', realName: '宋美素', phone: '13604712345', home: { building: '3号楼', unit: '1单元', room: '502' } },
-  { account: 'resident3', realName: '程云英', phone: '13604713456', home: { building: '5号楼', unit: '3单元', room: '201' } },
+  { account: 'resident3', realName: '程云英', phone: '13604713456', home: { building: '5号楼', unit: '3单元', room: '201' }, tags: [ResidentTag.ElderlyAlone] },
   { account: 'resident4', realName: '周明', phone: '13604714567', home: null },
 ];
 
@@ -209,4 +227,98 @@ export const DEMO_ROUTING_RULES: DemoRoutingRule[] = [
   { category: RequestCategory.Dispute, subcategory: 'NEIGHBOUR', lead: '团结司法所', assists: ['团结派出所'] },
   { category: RequestCategory.Dispute, subcategory: 'NOISE', lead: '团结派出所', assists: [] },
   { category: RequestCategory.Dispute, subcategory: 'PROPERTY_MGMT', lead: '团结司法所', assists: ['明日星城物业服务中心'] },
+];
+
+/** A catalogue entry of 明日星城社区 with its slots (loaded through the real services, as community1). */
+export interface DemoService {
+  body: CreateServiceBody;
+  /** recurring rules; slots are materialised 60 days ahead */
+  rules: RecurrenceRuleBody[];
+}
+
+const SANJIU_DAYS = [9, 19, 29];
+
+/** "三九"便民服务日 (seed 001: the 9th, 19th and 29th of each month) and an evening 错时 service (seed 002). */
+export const DEMO_SERVICES: DemoService[] = [
+  {
+    body: {
+      name: '三九便民日·义诊',
+      kind: ServiceKind.Appointment,
+      description: '社区卫生服务站医生坐诊：量血压、测血糖、健康咨询。地点：社区党群服务中心一楼。',
+      durationMinutes: 180,
+      provider: { kind: ProviderKind.PartnerOrg, name: '团结街道社区卫生服务站' },
+      eligibility: { mode: EligibilityMode.AllWithPriority, tags: [ResidentTag.ElderlyAlone, ResidentTag.Disabled] },
+    },
+    rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 40, skipHolidays: false }],
+  },
+  {
+    body: {
+      name: '三九便民日·理发',
+      kind: ServiceKind.Appointment,
+      description: '志愿者义务理发，老人、儿童优先。',
+      durationMinutes: 180,
+      provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
+      eligibility: { mode: EligibilityMode.All, tags: [] },
+    },
+    rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 20, skipHolidays: false }],
+  },
+  {
+    body: {
+      name: '三九便民日·磨刀',
+      kind: ServiceKind.Appointment,
+      description: '磨菜刀、剪刀，请用报纸包好刀具带到服务点。',
+      durationMinutes: 180,
+      provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
+      eligibility: { mode: EligibilityMode.All, tags: [] },
+    },
+    rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 30, skipHolidays: false }],
+  },
+  {
+    body: {
+      name: '三九便民日·洗凉席',
+      kind: ServiceKind.Appointment,
+      description: '凉席清洗消毒，当天可取。',
+      durationMinutes: 180,
+      provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
+      eligibility: { mode: EligibilityMode.All, tags: [] },
+    },
+    rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 15, skipHolidays: false }],
+  },
+  {
+    body: {
+      name: '上门理发',
+      kind: ServiceKind.DoorToDoor,
+      description: '为行动不便的独居老人、残疾人上门理发。',
+      durationMinutes: 60,
+      provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
+      eligibility: { mode: EligibilityMode.OnlyTagged, tags: [ResidentTag.ElderlyAlone, ResidentTag.Disabled] },
+    },
+    rules: [{ kind: RecurrenceKind.Weekly, weekdays: [3], startTime: '14:00', endTime: '15:00', capacity: 3, skipHolidays: true }],
+  },
+  {
+    body: {
+      name: '养老认证代办',
+      kind: ServiceKind.Proxy,
+      description: '网格员代为办理养老金资格认证，办结后送回证件。',
+      durationMinutes: 30,
+      provider: { kind: ProviderKind.GridStaff, name: '所在网格网格员' },
+      eligibility: { mode: EligibilityMode.All, tags: [] },
+      requiredDocuments: ['身份证', '社保卡'],
+    },
+    rules: [{ kind: RecurrenceKind.Weekly, weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '09:30', capacity: 5, skipHolidays: true }],
+  },
+  {
+    body: {
+      name: '错时服务·晚间业务办理',
+      kind: ServiceKind.OffHours,
+      description: '为上班族在晚间和周末办理居住证明、开具证明等业务。',
+      durationMinutes: 120,
+      provider: { kind: ProviderKind.GridStaff, name: '社区党群服务中心' },
+      eligibility: { mode: EligibilityMode.All, tags: [] },
+    },
+    rules: [
+      { kind: RecurrenceKind.Weekly, weekdays: [1, 2, 3, 4, 5], startTime: '18:30', endTime: '20:30', capacity: 10, skipHolidays: true },
+      { kind: RecurrenceKind.Weekly, weekdays: [6], startTime: '09:00', endTime: '12:00', capacity: 10, skipHolidays: true },
+    ],
+  },
 ];

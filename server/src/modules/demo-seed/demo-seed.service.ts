@@ -19,11 +19,15 @@ import {
   DEMO_REQUESTS,
   DEMO_RESIDENTS,
   DEMO_ROOMS_PER_FLOOR,
+  DEMO_SERVICES,
   DEMO_STREET,
   DEMO_UNITS,
   DemoPerson,
   DemoRequest,
+  DemoResident,
 } from './demo-data';
+import { ServiceCatalogueService } from '../services/service-catalogue.service';
+import { ServiceSlotsService } from '../services/service-slots.service';
 
 type RoomKey = string;
 const roomKey = (building: string, unit: string, room: string): RoomKey => `${building}/${unit}/${room}`;
@@ -42,6 +46,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly filing: RequestFilingService,
     private readonly transitions: RequestTransitionsService,
+    private readonly catalogue: ServiceCatalogueService,
+    private readonly slots: ServiceSlotsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,9 +55,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if ((await this.dataSource.getRepository(Street).count()) > 0) return;
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
     for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
+    await this.loadServices();
     // last, so staff and liaison accounts created above all get the demo password
     await seedDemoPasswords(this.dataSource, { ln: this.config.passwords.scryptCost, r: 8, p: 1 }, new Date());
-    this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests`);
+    this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests, ${DEMO_SERVICES.length} services`);
   }
 
   private async loadPlacesAndPeople(manager: EntityManager): Promise<Map<RoomKey, number>> {
@@ -140,10 +147,20 @@ export class DemoSeedService implements OnApplicationBootstrap {
         phone: person.phone,
         role,
         roomId,
+        tags: (person as Partial<DemoResident>).tags ?? null,
         ...scope,
         createdAt: new Date(),
       }),
     );
+  }
+
+  /** 明日星城社区's service catalogue and its recurring slots, created as its community officer would. */
+  private async loadServices(): Promise<void> {
+    const officer = await this.dataSource.getRepository(User).findOneByOrFail({ account: 'community1' });
+    for (const demo of DEMO_SERVICES) {
+      const service = await this.catalogue.create(officer, demo.body);
+      for (const rule of demo.rules) await this.slots.createRule(officer, service.id, rule);
+    }
   }
 
   private async playRequest(demo: DemoRequest, rooms: Map<RoomKey, number>): Promise<void> {

@@ -1,4 +1,4 @@
-import { Role } from '@gezhi/shared';
+import { ResidentTag, Role } from '@gezhi/shared';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('user')
@@ -46,8 +46,17 @@ export class User {
   @Column({ type: 'int', nullable: true })
   departmentId: number | null;
 
+  /** residents: 独居老人, 残疾人, … (services may be restricted to or prioritise them); null = none */
+  @Column({ type: 'simple-json', nullable: true })
+  tags: ResidentTag[] | null;
+
   @Column({ type: 'datetime' })
   createdAt: Date;
+}
+
+/** A user's tags (none when never set). */
+export function tagsOf(user: Pick<User, 'tags'>): ResidentTag[] {
+  return user.tags ?? [];
 }
 
 /** The name staff and residents see for a user. */

@@ -8,7 +8,7 @@ import { DepartmentEntity } from '../departments/department.entities';
 import { Community, Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress, RoomPlacement } from '../geo/room-placement';
-import { displayName, User } from './user.entity';
+import { displayName, tagsOf, User } from './user.entity';
 
 /** Every authenticated call needs its user; a short TTL keeps role and scope changes visible within seconds. */
 const SIGNED_IN_USER_TTL_MS = 10_000;
@@ -64,6 +64,7 @@ export class UsersService {
       home: place ? homeSummary(place) : null,
       staff: user.role === Role.Resident || user.role === Role.Liaison ? null : await this.staffScope(user),
       ...(user.role === Role.Liaison ? { department: await this.departmentOf(user) } : {}),
+      ...(user.role === Role.Resident ? { tags: tagsOf(user) } : {}),
     };
   }
 

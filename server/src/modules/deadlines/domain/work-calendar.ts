@@ -72,6 +72,11 @@ export class WorkCalendar {
     return this.weekdays.has(weekday);
   }
 
+  /** Whether the local date (YYYY-MM-DD) is a public holiday (HOLIDAY exception), whatever its weekday. */
+  isHoliday(date: string): boolean {
+    return this.exceptions.get(date) === 'HOLIDAY';
+  }
+
   /** The local date of an instant, YYYY-MM-DD. */
   localDate(at: Date): string {
     return new Date(at.getTime() + this.offsetMs).toISOString().slice(0, 10);

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { BookingView, Page } from '@gezhi/shared';
+import { apiPath } from '../../common/http/api-paths';
+import { PageQueryDto } from '../../common/http/pagination';
+import { PositiveIntPipe } from '../../common/http/validation';
+import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
+import type { User } from '../users/user.entity';
+import { BookingsService } from './bookings.service';
+import { RateDto } from '../requests/dto/request.dto';
+import { CreateBookingDto } from './dto/booking.dto';
+
+@ApiTags('bookings')
+@ApiBearerAuth()
+@Controller(apiPath('bookings'))
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  /** 预约: 409 SLOT_FULL (已约满), ALREADY_BOOKED, SLOT_CLOSED, HOME_NOT_BOUND; 403 NOT_ELIGIBLE */
+  @Post()
+  @HttpCode(201)
+  @ResidentOnly()
+  book(@CurrentUser() user: User, @Body() body: CreateBookingDto): Promise<BookingView> {
+    return this.bookings.book(user, body);
+  }
+
+  /** 我的预约 */
+  @Get('mine')
+  @ResidentOnly()
+  mine(@CurrentUser() user: User, @Query() query: PageQueryDto): Promise<Page<BookingView>> {
+    return this.bookings.mine(user, query);
+  }
+
+  /** 评价: a completed visit, once (same three 1–5 scores as a request rating; 409 ILLEGAL_TRANSITION otherwise) */
+  @Post(':id/rate')
+  @HttpCode(200)
+  @ResidentOnly()
+  rate(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RateDto): Promise<BookingView> {
+    return this.bookings.rate(user, id, body);
+  }
+
+  /** 取消预约: until 2 hours before the slot (409 CANCEL_TOO_LATE after) */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ResidentOnly()
+  cancel(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<BookingView> {
+    return this.bookings.cancel(user, id);
+  }
+}

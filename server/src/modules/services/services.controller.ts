@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { RecurrenceRuleView, ServiceOfferingView, SlotView } from '@gezhi/shared';
+import { apiPath } from '../../common/http/api-paths';
+import { PositiveIntPipe } from '../../common/http/validation';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { User } from '../users/user.entity';
+import { CreateServiceDto, CreateSlotDto, RecurrenceRuleDto, SlotRangeQueryDto, UpdateServiceDto } from './dto/service.dto';
+import { ServiceCatalogueService } from './service-catalogue.service';
+import { ServiceSlotsService } from './service-slots.service';
+
+@ApiTags('services')
+@ApiBearerAuth()
+@Controller(apiPath('services'))
+export class ServicesController {
+  constructor(
+    private readonly catalogue: ServiceCatalogueService,
+    private readonly slotService: ServiceSlotsService,
+  ) {}
+
+  /** the catalogue of the caller's community (a resident's bound home's; 409 HOME_NOT_BOUND without one) */
+  @Get()
+  list(@CurrentUser() user: User): Promise<ServiceOfferingView[]> {
+    return this.catalogue.list(user);
+  }
+
+  /** community officers: a new service in their community */
+  @Post()
+  @HttpCode(201)
+  create(@CurrentUser() user: User, @Body() body: CreateServiceDto): Promise<ServiceOfferingView> {
+    return this.catalogue.create(user, body);
+  }
+
+  @Get(':id')
+  detail(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<ServiceOfferingView> {
+    return this.catalogue.detail(user, id);
+  }
+
+  @Put(':id')
+  update(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: UpdateServiceDto): Promise<ServiceOfferingView> {
+    return this.catalogue.update(user, id, body);
+  }
+
+  /** slots starting in [from, to) with their free places */
+  @Get(':id/slots')
+  slots(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Query() query: SlotRangeQueryDto): Promise<SlotView[]> {
+    return this.slotService.list(user, id, query);
+  }
+
+  /** community officers: a one-off slot */
+  @Post(':id/slots')
+  @HttpCode(201)
+  createSlot(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: CreateSlotDto): Promise<SlotView> {
+    return this.slotService.createSlot(user, id, body);
+  }
+
+  /** community officers: a recurring rule (monthly days or weekly weekdays); its slots are created ahead */
+  @Post(':id/recurrences')
+  @HttpCode(201)
+  createRule(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RecurrenceRuleDto): Promise<RecurrenceRuleView> {
+    return this.slotService.createRule(user, id, body);
+  }
+}
