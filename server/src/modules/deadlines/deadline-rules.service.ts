@@ -17,6 +17,11 @@ export interface DeadlineRuleSet {
 /**
  * The deadline policy and working calendar as stored, cached per instance (an edit shows on this instance at
  * once and on the others within RULES_TTL_MS). Loads the default policy into an empty table at boot.
+ *
+ * `current()` is called inside other transactions (filing, escalation, the sweeper), so it must never wait for
+ * a pool connection: the rules are loaded once at boot, and afterwards an expired cache is answered at once
+ * and refreshed in the background (stale-while-revalidate). Waiting for a second connection from inside a
+ * transaction deadlocks the pool as soon as every connection is in such a transaction (seen at 50 clients).
  */
 @Injectable()
 export class DeadlineRules implements OnApplicationBootstrap {
@@ -28,16 +33,28 @@ export class DeadlineRules implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.loadDefaultsIntoEmptyTable();
+    await this.refresh();
   }
 
   async current(): Promise<DeadlineRuleSet> {
-    if (this.cached && this.cached.expiresAt > Date.now()) return this.cached.rules;
+    if (this.cached) {
+      if (this.cached.expiresAt <= Date.now() && !this.loading) {
+        this.loading = this.load()
+          .catch((error: Error) => {
+            this.logger.warn(`could not refresh the deadline rules (keeping the previous ones): ${error.message}`);
+            return (this.cached as { rules: DeadlineRuleSet }).rules;
+          })
+          .finally(() => (this.loading = null));
+      }
+      return this.cached.rules;
+    }
     this.loading ??= this.load().finally(() => (this.loading = null));
     return this.loading;
   }
 
-  invalidate(): void {
-    this.cached = null;
+  /** Re-reads policy and calendar now (after an administrator's edit; never call it inside a transaction). */
+  async refresh(): Promise<void> {
+    await this.load();
   }
 
   async storedPolicy(): Promise<DeadlinePolicyRule[]> {

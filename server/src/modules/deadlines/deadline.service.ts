@@ -1,3 +1,4 @@
+import { insertRows } from '../../database/insert-row';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -113,10 +114,9 @@ export class DeadlineService {
 
   /** Opens clocks with explicit times (multi-row INSERTs). */
   async open(manager: EntityManager, drafts: readonly DeadlineDraft[]): Promise<void> {
-    for (let i = 0; i < drafts.length; i += INSERT_CHUNK) {
-      const rows = drafts.slice(i, i + INSERT_CHUNK).map((d) => ({ ...d, state: DeadlineState.Open, version: 1, metAt: null, claimToken: null }));
-      await manager.createQueryBuilder().insert().into(RequestDeadlineEntity).values(rows).updateEntity(false).execute();
-    }
+    // prepared multi-row INSERTs: this runs inside every filing's transaction (the hot path)
+    const rows = drafts.map((d) => ({ ...d, state: DeadlineState.Open, version: 1, metAt: null, claimToken: null }));
+    await insertRows(manager, RequestDeadlineEntity, rows, INSERT_CHUNK);
   }
 
   /** The step was done: its running clocks (even a red, already-missed one) are MET. */

@@ -47,7 +47,7 @@ export class DeadlinesAdminService {
       await manager.createQueryBuilder().delete().from(DeadlinePolicyEntity).execute();
       await manager.insert(DeadlinePolicyEntity, body.rules.map((r) => ({ ...r })));
     });
-    this.rules.invalidate();
+    await this.rules.refresh();
     return this.policy();
   }
 
@@ -82,7 +82,7 @@ export class DeadlinesAdminService {
         await manager.insert(CalendarDayEntity, body.days.map((d) => ({ date: d.date, kind: d.kind, note: d.note ?? null })));
       }
     });
-    this.rules.invalidate();
+    await this.rules.refresh();
     return this.calendar(year);
   }
 }

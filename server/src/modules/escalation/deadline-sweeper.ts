@@ -209,7 +209,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
       }
       const supervisorLevel = EscalationLadder.supervisorOf(deadline.level);
       if (!escalated.has(request.id) && supervisorLevel) {
-        const supervisor = await this.holders.holderAt(supervisorLevel, request);
+        const supervisor = await this.holders.holderAt(supervisorLevel, request, manager);
         if (supervisor !== null && supervisor !== request.holderUserId) notices.push(requestNotice(supervisor, NotificationKind.DeadlineMissed, request, detail));
       }
     }

@@ -67,7 +67,7 @@ export class EscalationService {
       const { request } = order;
       const next = EscalationLadder.next(request.level);
       if (!next || !ESCALATABLE.includes(request.status)) continue;
-      const holderUserId = await this.holders.holderAt(next, request);
+      const holderUserId = await this.holders.holderAt(next, request, manager);
       const after: RequestEntity = {
         ...request,
         level: next,

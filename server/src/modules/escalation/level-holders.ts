@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlingLevel, Role } from '@gezhi/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TtlCache } from '../../common/ttl-cache';
 import { Grid } from '../geo/geo.entities';
 import { User } from '../users/user.entity';
@@ -18,24 +18,28 @@ export class LevelHolders {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async holderAt(level: HandlingLevel, place: { gridId: number; communityId: number; streetId: number }): Promise<number | null> {
+  /**
+   * Inside a transaction pass its `manager`: a cache miss is then read on the transaction's own connection
+   * (waiting for another pool connection from inside a transaction can deadlock the pool under load).
+   */
+  async holderAt(level: HandlingLevel, place: { gridId: number; communityId: number; streetId: number }, manager: EntityManager = this.dataSource.manager): Promise<number | null> {
     const key = `${level}:${level === HandlingLevel.Grid ? place.gridId : level === HandlingLevel.Community ? place.communityId : place.streetId}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const holder = await this.load(level, place);
+    const holder = await this.load(level, place, manager);
     this.cache.set(key, holder);
     return holder;
   }
 
-  private async load(level: HandlingLevel, place: { gridId: number; communityId: number; streetId: number }): Promise<number | null> {
+  private async load(level: HandlingLevel, place: { gridId: number; communityId: number; streetId: number }, manager: EntityManager): Promise<number | null> {
     if (level === HandlingLevel.Grid) {
-      return (await this.dataSource.getRepository(Grid).findOneBy({ id: place.gridId }))?.leaderUserId ?? null;
+      return (await manager.getRepository(Grid).findOneBy({ id: place.gridId }))?.leaderUserId ?? null;
     }
     const where =
       level === HandlingLevel.Community
         ? { role: Role.CommunityOfficer, communityId: place.communityId }
         : { role: Role.StreetOfficer, streetId: place.streetId };
-    const officer = await this.dataSource.getRepository(User).findOne({ where, order: { id: 'ASC' }, select: { id: true } });
+    const officer = await manager.getRepository(User).findOne({ where, order: { id: 'ASC' }, select: { id: true } });
     return officer?.id ?? null;
   }
 }
