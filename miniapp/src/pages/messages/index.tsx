@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { useRef } from 'react';
 import type { NotificationView } from '@gezhi/shared';
 import { listNotifications, markNotificationRead } from '../../api/endpoints';
-import { EmptyState } from '../../components/EmptyState';
 import { ListFooter } from '../../components/ListFooter';
+import { SignInRequiredPage } from '../../components/SignInRequired';
 import { LoadState } from '../../components/LoadState';
 import { usePagedList } from '../../hooks/usePagedList';
-import { goHome, goRequestDetail, goStaffRequestDetail } from '../../navigation';
+import { goRequestDetail, goStaffRequestDetail } from '../../navigation';
 import { isStaff, useSession } from '../../session/session';
 import { refreshUnreadBadge } from '../../session/unread-badge';
 import { formatDateTime } from '../../utils/format';
@@ -37,13 +37,7 @@ export default function MessagesPage() {
     else goRequestDetail(message.requestId);
   };
 
-  if (!signedIn) {
-    return (
-      <View className='gz-page'>
-        <EmptyState title='请先登录' actionText='去登录' onAction={goHome} />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignInRequiredPage />;
 
   return (
     <View className='gz-page'>

@@ -2,12 +2,12 @@ import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useRef } from 'react';
 import { listMyRequests } from '../../api/endpoints';
-import { EmptyState } from '../../components/EmptyState';
 import { ListFooter } from '../../components/ListFooter';
+import { SignInRequiredPage } from '../../components/SignInRequired';
 import { LoadState } from '../../components/LoadState';
 import { RequestCard } from '../../components/RequestCard';
 import { usePagedList } from '../../hooks/usePagedList';
-import { goHome, goNewRequest, goRequestDetail } from '../../navigation';
+import { goNewRequest, goRequestDetail } from '../../navigation';
 import { useSession } from '../../session/session';
 
 export default function MyRequestsPage() {
@@ -21,13 +21,7 @@ export default function MyRequestsPage() {
     else if (signedIn) void list.reload();
   });
 
-  if (!signedIn) {
-    return (
-      <View className='gz-page'>
-        <EmptyState title='请先登录' actionText='去登录' onAction={goHome} />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignInRequiredPage />;
 
   return (
     <View className='gz-page'>
