@@ -1,36 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newDesktopPage, screenshot } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, expectText, journeyApi, journeyEnvironment } from './support/actions';
+import { newDesktopPage, screenshot } from './support/browser';
 
 const JOURNEY = 'liaison';
 const DESCRIPTION = '小区东门外每天傍晚有流动摊贩占道经营，堵住消防车通道，多次劝离无效。（联络员旅程）';
 const PLAN = '今晚18:00派两名民警到东门现场劝离，并联合城管固定巡查点位。';
 const RESULT_NOTE = '已清理东门外占道摊贩，设立巡查点，连续三晚复查通道畅通。';
-/** the published password of every demo staff and liaison account (server demo seed) */
-const DEMO_PASSWORD = 'gezhi-demo-2026';
-
-/** The public API, as the other participants of the chain use it (fetch against the started server). */
-function api(baseUrl: string) {
-  const call = async <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return {
-    call,
-    login: async (account: string) => call<{ token: string }>('POST', '/auth/dev-login', undefined, { account }),
-  };
-}
 
 /** Resident files → the grid leader escalates → the community escalates → the street whistles the liaison's department. */
 async function prepareWhistledItem(baseUrl: string, departmentName: string): Promise<{ requestId: number; departmentName: string }> {
-  const { call, login } = api(baseUrl);
-  const resident = (await login('resident1')).token;
+  const { call, login } = journeyApi(baseUrl);
+  const resident = await login('resident1');
   const filed = await call<{ id: number; status: string }>('POST', '/requests', resident, {
     category: 'ENVIRONMENT',
     subcategory: 'CLUTTER',
@@ -38,11 +18,11 @@ async function prepareWhistledItem(baseUrl: string, departmentName: string): Pro
     urgency: 'NORMAL',
     showNamePublicly: false,
   });
-  const leader = (await login('gridleader1')).token;
+  const leader = await login('gridleader1');
   await call('POST', `/requests/${filed.id}/escalate`, leader, { reason: '占道经营需执法力量，网格无法处置，请社区协调' });
-  const community = (await login('community1')).token;
+  const community = await login('community1');
   await call('POST', `/requests/${filed.id}/escalate`, community, { reason: '需街道调度派出所和城管联合处置' });
-  const street = (await login('street1')).token;
+  const street = await login('street1');
   // the street picks the department by hand from the proposal's list (Me.department is not sent yet, so the
   // liaison's department is named here as in the demo seed: liaison1 → 团结派出所)
   const proposal = await call<{ departments: { id: number; name: string }[] }>('GET', `/requests/${filed.id}/whistle-proposal`, street);
@@ -62,30 +42,15 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(800);
 }
 
-async function expectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector, { hasText: text }).first().waitFor({ timeout: 15000 });
-}
-
 describe('H5 journey: a department liaison reports in and resolves a whistled item in a desktop browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = journeyEnvironment();
 
   it('logs in with account and password, sees the whistled item, 报到 with a plan, and 办结', async () => {
-    const { requestId, departmentName } = await prepareWhistledItem(server.baseUrl, '团结派出所');
+    const { requestId, departmentName } = await prepareWhistledItem(env.server.baseUrl, '团结派出所');
 
     // 1. Desktop browser, account + password (a wrong password first: the stable error is shown).
-    const page = await newDesktopPage(browser);
-    await page.goto(`${server.baseUrl}/`);
+    const page = await newDesktopPage(env.browser);
+    await page.goto(`${env.server.baseUrl}/`);
     await page.locator('.gz-password-login').waitFor();
     await page.locator('.gz-login-account input').fill('liaison1');
     await page.locator('.gz-login-password input').fill('not-the-password');
@@ -127,8 +92,8 @@ describe('H5 journey: a department liaison reports in and resolves a whistled it
     await screenshot(page, JOURNEY, '05-resolved');
 
     // The API agrees: resolved, the department named in the timeline, and the resident's plain-language status.
-    const { call, login } = api(server.baseUrl);
-    const resident = (await login('resident1')).token;
+    const { call, login } = journeyApi(env.server.baseUrl);
+    const resident = await login('resident1');
     const detail = await call<{ status: string; statusLabel?: string; timeline: { action: string; departmentName?: string | null }[] }>(
       'GET',
       `/requests/${requestId}`,

@@ -1,4 +1,4 @@
-import type { RatingView } from './api';
+import type { RatingView, UploadedPhoto } from './api';
 /**
  * Service booking (服务预约, issue 4): the catalogue a community offers, its time slots and residents' bookings.
  * Vocabulary shared by the server's DTOs and the mini-program's forms.
@@ -160,8 +160,11 @@ export const SERVICE_LIMITS = {
   visitPlanMaxDays: 7,
   /** a booking can be cancelled until this many minutes before the slot starts */
   cancelCutoffMinutes: 120,
-  /** recurring slots are materialised this many days ahead when a rule is created */
-  materialiseHorizonDays: 60,
+  /**
+   * recurring slots are materialised this many days ahead when a rule is created, and kept that far ahead by the
+   * server's background top-up: beyond slotListMaxAheadDays, so listing slots never has to write
+   */
+  materialiseHorizonDays: 380,
   /** GET …/slots answers at most this many days per call */
   slotListMaxDays: 62,
   /** and not further ahead than this */
@@ -174,6 +177,24 @@ export interface ServiceProvider {
   kind: ProviderKind;
   /** e.g. 明日星城志愿服务队, 社区卫生服务站 */
   name: string;
+  /**
+   * VOLUNTEER_TEAM / PARTNER_ORG: the community's staff member (grid leader or community officer) who coordinates
+   * the visits and works them on their day plan; GRID_STAFF visits go to the resident's grid leader (null there).
+   */
+  coordinatorUserId?: number | null;
+}
+
+/** GET /api/services/coordinators: staff of the caller's community who may coordinate a service's visits */
+export interface CoordinatorOption {
+  id: number;
+  name: string;
+  /** 网格长 · 第一网格 / 社区工作人员 */
+  label: string;
+}
+
+/** PUT /api/services/:id/slots/:slotId — capacity may not drop below the places already booked (409 CAPACITY_BELOW_BOOKED) */
+export interface UpdateSlotBody {
+  capacity: number;
 }
 
 export interface ServiceOfferingView {
@@ -194,6 +215,8 @@ export interface ServiceOfferingView {
   version: number;
   /** for a resident: whether they may book it (eligibility checked with their tags) */
   eligibleForMe?: boolean;
+  /** the coordinator's display name (VOLUNTEER_TEAM / PARTNER_ORG with a coordinator), else null */
+  coordinatorName: string | null;
 }
 
 export interface CreateServiceBody {
@@ -290,6 +313,8 @@ export interface BookingView {
   canRate: boolean;
   /** PROXY: the chain of custody of the resident's documents, oldest first ([] otherwise) */
   custody: CustodyEventView[];
+  /** photos the provider attached when completing the visit ([] otherwise) */
+  completionPhotos: UploadedPhoto[];
 }
 
 /** Chain of custody of a proxy errand (代办): each step once, in this order, confirmed on the booking's timeline. */
@@ -349,6 +374,10 @@ export interface ProviderVisitView {
   note: string | null;
   /** the provider's note when completing */
   providerNote: string | null;
+  /** photos attached when completing ([] otherwise) */
+  completionPhotos: UploadedPhoto[];
+  /** the resident's rating once given */
+  rating: RatingView | null;
   /** what the provider can do now */
   availableActions: VisitAction[];
   /** PROXY: the custody timeline so far, and the step that may be recorded next (null when done or not a proxy errand) */
@@ -358,6 +387,8 @@ export interface ProviderVisitView {
 
 export interface CompleteVisitBody {
   note: string;
+  /** photos uploaded through POST /api/uploads/photos, at most LIMITS.photosPerNote */
+  photoIds?: string[];
 }
 
 /**

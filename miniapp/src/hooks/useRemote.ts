@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../api/client';
+import { toastError, toastSuccess } from '../utils/confirm';
 
 export interface Remote<T> {
   data: T | undefined;
@@ -37,4 +39,19 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = 
   }, [enabled, ...deps]);
 
   return { data, error, loading, reload, setData };
+}
+
+/**
+ * Runs an action that answers with the updated resource and shows it (toast `successText`); on failure shows the
+ * error's message, reloads the current state (someone else may have changed it) and rethrows for forms to show.
+ */
+export async function performOn<T>(remote: Remote<T>, action: () => Promise<T>, successText: string): Promise<void> {
+  try {
+    remote.setData(await action());
+    toastSuccess(successText);
+  } catch (error) {
+    toastError(errorMessage(error));
+    void remote.reload();
+    throw error;
+  }
 }

@@ -28,3 +28,32 @@ export function ChoiceChips<V extends string>({ options, value, onChange, classN
     </View>
   );
 }
+
+export interface MultiChoiceChipsProps<V extends string | number> {
+  options: readonly { value: V; label: string }[];
+  value: readonly V[];
+  /** the new selection, in the options' order */
+  onChange: (value: V[]) => void;
+  className?: string;
+}
+
+/** Multiple-choice chips (tags, days of the month, weekdays, bundle components): a tap toggles one option. */
+export function MultiChoiceChips<V extends string | number>({ options, value, onChange, className }: MultiChoiceChipsProps<V>) {
+  const toggle = (picked: V) => {
+    const next = value.includes(picked) ? value.filter((v) => v !== picked) : [...value, picked];
+    onChange(options.map((o) => o.value).filter((v) => next.includes(v)));
+  };
+  return (
+    <View className={`gz-chips ${className ?? ''}`}>
+      {options.map((option) => (
+        <View
+          key={String(option.value)}
+          className={`gz-chip ${value.includes(option.value) ? 'gz-chip--active' : ''}`}
+          onClick={() => toggle(option.value)}
+        >
+          {option.label}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -17,10 +17,16 @@ const DIMENSIONS: { key: Dimension; label: string; className: string }[] = [
 export interface RatingFormProps {
   /** sends the rating; throw (an ApiError) to show a failure */
   onSubmit: (body: RateBody) => Promise<void>;
+  /** default 请为这次办理评价 */
+  title?: string;
+  /** the line under the title (default: what rating a request does — 办结, or 重办 after a low effect score) */
+  hint?: string;
+  /** warn that a low effect score sends the item back (重办); off where a rating reopens nothing (bookings) */
+  warnsRework?: boolean;
 }
 
 /** 群众评单: three 1–5 star scores and an optional comment; a low effect score sends the item back (重办). */
-export function RatingForm({ onSubmit }: RatingFormProps) {
+export function RatingForm({ onSubmit, title = '请为这次办理评价', hint, warnsRework = true }: RatingFormProps) {
   const [scores, setScores] = useState<Record<Dimension, number>>({ speed: 0, effect: 0, attitude: 0 });
   const [comment, setComment] = useState('');
   const [attempted, setAttempted] = useState(false);
@@ -29,7 +35,7 @@ export function RatingForm({ onSubmit }: RatingFormProps) {
 
   const missing = DIMENSIONS.filter((d) => scores[d.key] === 0);
   const commentTooLong = charCount(comment.trim()) > LIMITS.commentMax;
-  const willReopen = scores.effect > 0 && ratingReopens(scores.effect);
+  const willReopen = warnsRework && scores.effect > 0 && ratingReopens(scores.effect);
 
   const submit = async () => {
     setAttempted(true);
@@ -48,9 +54,9 @@ export function RatingForm({ onSubmit }: RatingFormProps) {
 
   return (
     <View className='gz-rating-form gz-card'>
-      <Text className='gz-section-title'>请为这次办理评价</Text>
+      <Text className='gz-section-title'>{title}</Text>
       <Text className='gz-hint'>
-        评价后诉求即办结；若对解决效果不满意（{REOPEN_EFFECT_THRESHOLD} 星及以下），诉求将退回重新办理。
+        {hint ?? `评价后诉求即办结；若对解决效果不满意（${REOPEN_EFFECT_THRESHOLD} 星及以下），诉求将退回重新办理。`}
       </Text>
       {DIMENSIONS.map((d) => (
         <View key={d.key}>

@@ -5,7 +5,7 @@ import { ChainTimeline } from '../ChainTimeline';
 import { AssignmentsPanel, DeadlinesPanel } from '../ChainPanels';
 import { SupervisionTag } from '../Supervision';
 import { PhotoGallery } from '../PhotoGallery';
-import { StarRow } from '../StarRow';
+import { RatingSummary } from '../RatingSummary';
 import { StatusTag } from '../StatusTag';
 import { Timeline } from '../Timeline';
 
@@ -43,16 +43,7 @@ export function RequestDetailView({ request, forStaff = false }: { request: Requ
         </View>
       </View>
 
-      {request.rating ? (
-        <View className='gz-card gz-rating-view'>
-          <Text className='gz-section-title'>居民评价</Text>
-          <StarRow label='办理速度' value={request.rating.speed} />
-          <StarRow label='解决效果' value={request.rating.effect} />
-          <StarRow label='服务态度' value={request.rating.attitude} />
-          {request.rating.comment ? <Text className='gz-detail-description'>“{request.rating.comment}”</Text> : null}
-          <Text className='gz-hint'>评价于 {formatDateTime(request.rating.ratedAt)}</Text>
-        </View>
-      ) : null}
+      {request.rating ? <RatingSummary rating={request.rating} /> : null}
 
       {forStaff ? <DeadlinesPanel deadlines={request.deadlines} /> : null}
       {forStaff ? <AssignmentsPanel assignments={request.whistle} /> : null}

@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['slotId', 'residentUserId', 'activeGuard'], { unique: true })
 @Index(['residentUserId', 'createdAt'])
 @Index(['gridId', 'slotStartsAt'])
+@Index(['serviceId', 'slotStartsAt'])
 export class BookingEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -45,6 +46,10 @@ export class BookingEntity {
   /** the provider's note when completing */
   @Column({ type: 'varchar', length: 500, nullable: true })
   providerNote: string | null;
+
+  /** photos attached when completing (the provider's own uploads); null = none (rows from before photos existed) */
+  @Column({ type: 'simple-json', nullable: true })
+  completionPhotoIds: string[] | null;
 
   @Column({ type: 'datetime', nullable: true })
   completedAt: Date | null;

@@ -31,6 +31,13 @@ export class BookingsController {
     return this.bookings.mine(user, query);
   }
 
+  /** one of the caller's own bookings (404 NOT_FOUND for anyone else's) */
+  @Get(':id')
+  @ResidentOnly()
+  detail(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<BookingView> {
+    return this.bookings.detail(user, id);
+  }
+
   /** 评价: a completed visit, once (same three 1–5 scores as a request rating; 409 ILLEGAL_TRANSITION otherwise) */
   @Post(':id/rate')
   @HttpCode(200)

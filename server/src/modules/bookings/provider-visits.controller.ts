@@ -8,7 +8,10 @@ import type { User } from '../users/user.entity';
 import { CompleteVisitDto, CustodyStepDto, VisitPlanQueryDto } from './dto/booking.dto';
 import { ProviderVisitsService } from './provider-visits.service';
 
-/** The provider day plan (grid staff): visits ordered by time with the address, and what happens at each. */
+/**
+ * The provider day plan: grid leaders (their grid's GRID_STAFF visits) and coordinators of volunteer / partner
+ * services (grid leaders and community officers); visits ordered by time with the address, and what happens at each.
+ */
 @ApiTags('bookings')
 @ApiBearerAuth()
 @StaffOnly()
@@ -16,10 +19,16 @@ import { ProviderVisitsService } from './provider-visits.service';
 export class ProviderVisitsController {
   constructor(private readonly visits: ProviderVisitsService) {}
 
-  /** grid leaders: visits of grid-staff services in their grid on `day` (+ `days` − 1); 403 FORBIDDEN for other staff */
+  /** the caller's visits on `day` (+ `days` − 1); 403 FORBIDDEN for street officers */
   @Get()
   plan(@CurrentUser() user: User, @Query() query: VisitPlanQueryDto): Promise<ProviderVisitView[]> {
     return this.visits.plan(user, query);
+  }
+
+  /** one visit the caller provides (404 NOT_FOUND otherwise) */
+  @Get(':bookingId')
+  detail(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number): Promise<ProviderVisitView> {
+    return this.visits.detail(user, id);
   }
 
   @Post(':bookingId/confirm')
@@ -37,7 +46,7 @@ export class ProviderVisitsController {
   @Post(':bookingId/complete')
   @HttpCode(200)
   complete(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number, @Body() body: CompleteVisitDto): Promise<ProviderVisitView> {
-    return this.visits.act(user, id, VisitAction.Complete, body.note);
+    return this.visits.act(user, id, VisitAction.Complete, body);
   }
 
   /** only once the slot has started (409 ILLEGAL_TRANSITION before) */

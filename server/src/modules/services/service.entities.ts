@@ -29,6 +29,10 @@ export class ServiceOfferingEntity {
   @Column({ type: 'varchar', length: 40 })
   providerName: string;
 
+  /** VOLUNTEER_TEAM / PARTNER_ORG: the grid leader or community officer who works the visits on their day plan */
+  @Column({ type: 'int', nullable: true })
+  coordinatorUserId: number | null;
+
   @Column({ type: 'varchar', length: 20 })
   eligibilityMode: EligibilityMode;
 
@@ -59,6 +63,7 @@ export class ServiceOfferingEntity {
 /** A recurring slot rule; its slots are materialised ahead (materialisedUntil) so capacity can be claimed per row. */
 @Entity('service_recurrence')
 @Index(['serviceId'])
+@Index(['materialisedUntil'])
 export class ServiceRecurrenceEntity {
   @PrimaryGeneratedColumn()
   id: number;

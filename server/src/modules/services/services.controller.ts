@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { RecurrenceRuleView, ServiceOfferingView, SlotView } from '@gezhi/shared';
+import type { CoordinatorOption, RecurrenceRuleView, ServiceOfferingView, SlotView } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { PositiveIntPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
-import { CreateServiceDto, CreateSlotDto, RecurrenceRuleDto, SlotRangeQueryDto, UpdateServiceDto } from './dto/service.dto';
+import { CreateServiceDto, CreateSlotDto, RecurrenceRuleDto, SlotRangeQueryDto, UpdateServiceDto, UpdateSlotDto } from './dto/service.dto';
 import { ServiceCatalogueService } from './service-catalogue.service';
 import { ServiceSlotsService } from './service-slots.service';
 
@@ -31,6 +31,12 @@ export class ServicesController {
     return this.catalogue.create(user, body);
   }
 
+  /** community officers: the grid leaders and community officers who may coordinate volunteer / partner visits */
+  @Get('coordinators')
+  coordinators(@CurrentUser() user: User): Promise<CoordinatorOption[]> {
+    return this.catalogue.coordinators(user);
+  }
+
   @Get(':id')
   detail(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<ServiceOfferingView> {
     return this.catalogue.detail(user, id);
@@ -54,7 +60,31 @@ export class ServicesController {
     return this.slotService.createSlot(user, id, body);
   }
 
-  /** community officers: a recurring rule (monthly days or weekly weekdays); its slots are created ahead */
+  /** community officers: a slot's capacity, never below the places booked (409 CAPACITY_BELOW_BOOKED) */
+  @Put(':id/slots/:slotId')
+  updateSlot(
+    @CurrentUser() user: User,
+    @Param('id', PositiveIntPipe) id: number,
+    @Param('slotId', PositiveIntPipe) slotId: number,
+    @Body() body: UpdateSlotDto,
+  ): Promise<SlotView> {
+    return this.slotService.updateSlot(user, id, slotId, body);
+  }
+
+  /** community officers: removes a slot nobody holds a place in (409 SLOT_HAS_BOOKINGS); answers the removed slot */
+  @Delete(':id/slots/:slotId')
+  @HttpCode(200)
+  deleteSlot(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Param('slotId', PositiveIntPipe) slotId: number): Promise<SlotView> {
+    return this.slotService.deleteSlot(user, id, slotId);
+  }
+
+  /** community officers: the service's recurring rules */
+  @Get(':id/recurrences')
+  rules(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<RecurrenceRuleView[]> {
+    return this.slotService.listRules(user, id);
+  }
+
+  /** community officers: a recurring rule (monthly days or weekly weekdays); its slots are created a year ahead */
   @Post(':id/recurrences')
   @HttpCode(201)
   createRule(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RecurrenceRuleDto): Promise<RecurrenceRuleView> {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CompleteVisitBody, CreateBookingBody, CustodyStep, CustodyStepBody, SERVICE_LIMITS } from '@gezhi/shared';
+import { CompleteVisitBody, CreateBookingBody, CustodyStep, CustodyStepBody, LIMITS, SERVICE_LIMITS } from '@gezhi/shared';
 import { Transform, Type } from 'class-transformer';
+import { PhotoIds } from '../../requests/dto/request.dto';
 import { ArrayMaxSize, IsArray, IsDefined, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class CreateBookingDto implements CreateBookingBody {
@@ -41,6 +42,10 @@ export class CompleteVisitDto implements CompleteVisitBody {
   @IsString()
   @MaxLength(SERVICE_LIMITS.visitNoteMax)
   note: string;
+
+  /** the same rules as photos on a request's note (NoteDto); ownership is checked by the service (404 PHOTO_NOT_FOUND) */
+  @PhotoIds(LIMITS.photosPerNote)
+  photoIds?: string[];
 }
 
 export class CustodyStepDto implements CustodyStepBody {

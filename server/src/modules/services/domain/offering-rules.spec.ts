@@ -1,5 +1,5 @@
-import { EligibilityMode, FieldErrorCode, ResidentTag, ServiceKind } from '@gezhi/shared';
-import { ComponentCandidate, normalisedEligibility, offeringFieldErrors, OfferingDraft } from './offering-rules';
+import { EligibilityMode, FieldErrorCode, ProviderKind, ResidentTag, Role, ServiceKind } from '@gezhi/shared';
+import { ComponentCandidate, mayCoordinate, normalisedEligibility, offeringFieldErrors, OfferingDraft } from './offering-rules';
 
 const all = { mode: EligibilityMode.All, tags: [] };
 const draft = (overrides: Partial<OfferingDraft>): OfferingDraft => ({
@@ -43,5 +43,25 @@ describe('offering rules', () => {
     expect(bundle([1, 4])).toEqual({ bundleServiceIds: FieldErrorCode.UnknownService });
     expect(bundle([1, 5])).toEqual({ bundleServiceIds: FieldErrorCode.UnknownService });
     expect(offeringFieldErrors(draft({ bundleServiceIds: [1, 2] }), 10, components)).toEqual({ bundleServiceIds: FieldErrorCode.UnknownField });
+  });
+
+  it('lets a volunteer or partner service name a grid leader or community officer of its community as coordinator', () => {
+    const volunteer = (coordinatorUserId: number | null) => draft({ providerKind: ProviderKind.VolunteerTeam, coordinatorUserId });
+    expect(offeringFieldErrors(volunteer(5), 10, components, null, { role: Role.GridLeader, communityId: 10 })).toEqual({});
+    expect(offeringFieldErrors(draft({ providerKind: ProviderKind.PartnerOrg, coordinatorUserId: 5 }), 10, components, null, { role: Role.CommunityOfficer, communityId: 10 })).toEqual({});
+    expect(offeringFieldErrors(volunteer(null), 10, components)).toEqual({});
+    const unknown = { 'provider.coordinatorUserId': FieldErrorCode.UnknownCoordinator };
+    expect(offeringFieldErrors(volunteer(5), 10, components, null, null)).toEqual(unknown);
+    expect(offeringFieldErrors(volunteer(5), 10, components, null, { role: Role.GridLeader, communityId: 11 })).toEqual(unknown);
+    expect(offeringFieldErrors(volunteer(5), 10, components, null, { role: Role.Resident, communityId: null })).toEqual(unknown);
+    expect(offeringFieldErrors(volunteer(5), 10, components, null, { role: Role.StreetOfficer, communityId: null })).toEqual(unknown);
+  });
+
+  it('refuses a coordinator on a grid-staff service (its visits go to the resident\'s grid leader)', () => {
+    expect(offeringFieldErrors(draft({ providerKind: ProviderKind.GridStaff, coordinatorUserId: 5 }), 10, components, null, { role: Role.GridLeader, communityId: 10 })).toEqual({
+      'provider.coordinatorUserId': FieldErrorCode.UnknownField,
+    });
+    expect(mayCoordinate({ role: Role.CommunityOfficer, communityId: 10 }, 10)).toBe(true);
+    expect(mayCoordinate({ role: Role.CommunityOfficer, communityId: null }, 10)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {
   CreateServiceBody,
   CreateSlotBody,
   Eligibility,
+  UpdateSlotBody,
   EligibilityMode,
   ProviderKind,
   RecurrenceKind,
@@ -51,6 +52,17 @@ export class ProviderDto implements ServiceProvider {
   @IsString()
   @MaxLength(L.providerNameMax)
   name: string;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'VOLUNTEER_TEAM / PARTNER_ORG: a grid leader or community officer of the community (GET /api/services/coordinators) who works the visits on their day plan; null or absent = none (400 UNKNOWN_COORDINATOR otherwise, UNKNOWN_FIELD for GRID_STAFF)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  coordinatorUserId?: number | null;
 }
 
 export class EligibilityDto implements Eligibility {
@@ -205,6 +217,11 @@ export class CreateSlotDto implements CreateSlotBody {
   @IsISO8601({ strict: true })
   startsAt: string;
 
+  @Capacity()
+  capacity: number;
+}
+
+export class UpdateSlotDto implements UpdateSlotBody {
   @Capacity()
   capacity: number;
 }

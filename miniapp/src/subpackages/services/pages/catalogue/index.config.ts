@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '便民服务', enablePullDownRefresh: true });

@@ -1,0 +1,71 @@
+/**
+ * The provider day plan (上门服务计划): which days to ask for, visits grouped by local day, and what to tell the
+ * provider when an action lost a race. Pure: no Taro, no React. Days are Asia/Shanghai like the server's plan.
+ */
+import { ErrorCode, SERVICE_LIMITS, type ProviderVisitView } from '@gezhi/shared';
+import { ApiError } from '../../../api/client';
+import { shanghaiDate } from '../../../utils/service-schedule';
+import { dayLabel } from '../../../utils/service-format';
+
+/** 今天 (the server's today), 本周 (7 days from today) or one day picked by the provider */
+export type PlanMode = 'today' | 'week' | 'day';
+
+/** 本周: the week from today, as many days as GET /api/provider/visits answers */
+export const WEEK_DAYS = SERVICE_LIMITS.visitPlanMaxDays;
+
+/** A local date "YYYY-MM-DD" that exists (2026-02-30 does not). */
+export function isLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The query of GET /api/provider/visits. 今天 and 本周 leave `day` to the server (its clock decides what today is);
+ * a picked day is sent as is.
+ */
+export function planQuery(mode: PlanMode, day: string): { day?: string; days: number } {
+  if (mode === 'week') return { days: WEEK_DAYS };
+  if (mode === 'day') return { day, days: 1 };
+  return { days: 1 };
+}
+
+export interface VisitDay {
+  /** local date YYYY-MM-DD */
+  date: string;
+  /** 「今天 12月9日 周三」 */
+  label: string;
+  visits: ProviderVisitView[];
+}
+
+/** Visits by local day, earliest first; within a day by start time (then booking, so equal times stay stable). */
+export function groupVisitsByDay(visits: readonly ProviderVisitView[], now: Date = new Date()): VisitDay[] {
+  const inOrder = [...visits].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.bookingId - b.bookingId);
+  const days = new Map<string, ProviderVisitView[]>();
+  for (const visit of inOrder) {
+    const date = shanghaiDate(visit.startsAt);
+    const day = days.get(date);
+    if (day) day.push(visit);
+    else days.set(date, [visit]);
+  }
+  return [...days.entries()].map(([date, dayVisits]) => ({ date, label: dayLabel(date, now), visits: dayVisits }));
+}
+
+/**
+ * When an action lost a race — the resident cancelled, the slot has not started yet (爽约), someone else acted first —
+ * the page shows this and reloads the visit; null for other errors (the form shows them and stays open).
+ */
+export function staleVisitMessage(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  switch (error.code) {
+    case ErrorCode.IllegalTransition:
+      return '当前状态下不能进行此操作（预约可能已被取消，或服务尚未开始），已刷新为最新状态';
+    case ErrorCode.ConcurrentModification:
+      return '该预约刚被更新过，已刷新为最新状态，请确认后再操作';
+    case ErrorCode.NotFound:
+      return '该预约已不在您的服务计划中';
+    default:
+      return null;
+  }
+}
