@@ -1,6 +1,4 @@
-import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useRef } from 'react';
 import { listMyRequests } from '../../api/endpoints';
 import { ListFooter } from '../../components/ListFooter';
 import { SignInRequiredPage } from '../../components/SignInRequired';
@@ -9,16 +7,14 @@ import { RequestCard } from '../../components/RequestCard';
 import { usePagedList } from '../../hooks/usePagedList';
 import { goNewRequest, goRequestDetail } from '../../navigation';
 import { useSession } from '../../session/session';
+import { useOnReturn } from '../../hooks/useOnReturn';
 
 export default function MyRequestsPage() {
   const { signedIn } = useSession();
   const list = usePagedList(listMyRequests, [], signedIn);
-  const firstShow = useRef(true);
-
   // Coming back from the form or a detail: show the latest statuses.
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else if (signedIn) void list.reload();
+  useOnReturn(() => {
+    if (signedIn) void list.reload();
   });
 
   if (!signedIn) return <SignInRequiredPage />;

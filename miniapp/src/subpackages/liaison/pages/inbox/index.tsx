@@ -1,6 +1,5 @@
-import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   ASSIGNMENT_STATE_LABELS,
   AssignmentState,
@@ -19,6 +18,7 @@ import { goLiaisonRequestDetail } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
 import { formatDateTime } from '../../../../utils/format';
 import './index.scss';
+import { useOnReturn } from '../../../../hooks/useOnReturn';
 
 interface Tab {
   key: string;
@@ -70,12 +70,9 @@ export default function LiaisonInboxPage() {
     },
     [tab.key],
   );
-  const firstShow = useRef(true);
-
   // Back from a detail where something was reported or resolved: refresh.
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void list.reload();
+  useOnReturn(() => {
+    void list.reload();
   });
 
   const now = Date.now();

@@ -1,6 +1,4 @@
-import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useRef } from 'react';
 import { listMyBookings } from '../../../../api/endpoints';
 import { ListFooter } from '../../../../components/ListFooter';
 import { LoadState } from '../../../../components/LoadState';
@@ -10,17 +8,15 @@ import { goBooking, goServiceCatalogue } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
 import { BookingCard } from '../../components/BookingCard';
 import '../../services.scss';
+import { useOnReturn } from '../../../../hooks/useOnReturn';
 
 /** 我的预约: the caller's bookings, newest first, paginated; pull to refresh. */
 export default function MyBookingsPage() {
   const { signedIn } = useSession();
   const list = usePagedList(listMyBookings, [], signedIn);
-  const firstShow = useRef(true);
-
   // back from a booking's detail (cancelled, rated): show the current statuses
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else if (signedIn) void list.reload();
+  useOnReturn(() => {
+    if (signedIn) void list.reload();
   });
 
   if (!signedIn) return <SignInRequiredPage />;

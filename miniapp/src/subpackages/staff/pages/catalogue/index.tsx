@@ -1,6 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useRef } from 'react';
 import { Role, SERVICE_KIND_LABELS, type ServiceOfferingView } from '@gezhi/shared';
 import { listServices } from '../../../../api/endpoints';
 import { LoadState } from '../../../../components/LoadState';
@@ -10,6 +9,7 @@ import { useSession } from '../../../../session/session';
 import { Button } from '../../../../ui/nutui';
 import { durationText, eligibilityText, providerText } from '../../../../utils/service-format';
 import '../../catalogue/catalogue.scss';
+import { useOnReturn } from '../../../../hooks/useOnReturn';
 
 /** active services first, each group in the catalogue's order */
 const byState = (a: ServiceOfferingView, b: ServiceOfferingView) => Number(b.active) - Number(a.active) || a.id - b.id;
@@ -38,12 +38,9 @@ export default function CataloguePage() {
   const { me } = useSession();
   const officer = me?.role === Role.CommunityOfficer;
   const services = useRemote(listServices, []);
-  const firstShow = useRef(true);
-
   // back from the editor (saved, created, 停用): show the current catalogue
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void services.reload();
+  useOnReturn(() => {
+    void services.reload();
   });
   usePullDownRefresh(async () => {
     await services.reload();

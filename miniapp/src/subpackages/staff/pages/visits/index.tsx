@@ -1,6 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Role } from '@gezhi/shared';
 import { listProviderVisits } from '../../../../api/endpoints';
 import { LoadState } from '../../../../components/LoadState';
@@ -12,6 +12,7 @@ import { dayLabel } from '../../../../utils/service-format';
 import { groupVisitsByDay, isLocalDate, planQuery, WEEK_DAYS, type PlanMode } from '../../visits/plan';
 import { VisitCard } from '../../visits/VisitCard';
 import '../../visits/visits.scss';
+import { useOnReturn } from '../../../../hooks/useOnReturn';
 
 const EMPTY_TITLES: Record<PlanMode, string> = { today: '当天没有预约', week: '本周没有预约', day: '当天没有预约' };
 
@@ -29,17 +30,12 @@ export default function StaffVisitsPage() {
   const query = planQuery(mode, day);
   const plan = useRemote(() => listProviderVisits(query), [mode, day]);
   const days = groupVisitsByDay(plan.data ?? []);
-  const firstShow = useRef(true);
-
   usePullDownRefresh(async () => {
     await plan.reload();
     Taro.stopPullDownRefresh();
   });
   // back from a visit that was confirmed or completed: show its new status
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void plan.reload();
-  });
+  useOnReturn(() => void plan.reload());
 
   const pickDay = (value: string) => {
     if (!isLocalDate(value)) return;
