@@ -5,7 +5,7 @@
 const path = require('path');
 
 /** ES-module packages that must go through Babel. */
-const esmPackages = ['@tarojs', '@stencil', '@nutui', '@babel/runtime', 'swiper', 'ssr-window', 'dom7', 'lodash-es', 'classnames', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'mobile-detect', 'history', 'nanoid', 'style-inject'];
+const esmPackages = ['@tarojs', '@stencil', '@nutui', '@babel/runtime', 'swiper', 'ssr-window', 'dom7', 'lodash-es', 'classnames', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'mobile-detect', 'history', 'nanoid', 'style-inject', '@qiun'];
 
 module.exports = {
   rootDir: __dirname,

@@ -12,13 +12,38 @@ export default defineAppConfig({
     {
       root: 'subpackages/staff',
       name: 'staff',
-      pages: ['pages/inbox/index', 'pages/request-detail/index', 'pages/file-on-behalf/index'],
+      pages: ['pages/inbox/index', 'pages/request-detail/index', 'pages/file-on-behalf/index',
+        // 数据 (metrics, charts, rankings, 导出月报) and 问需会 (agenda → projects)
+        'pages/data/index',
+        'pages/metric-items/index',
+        'pages/review/index',
+        'pages/projects/index',
+        'pages/project/index',
+        // 上门服务计划 (provider day plan) and one visit (?id=<bookingId>)
+        'pages/visits/index',
+        'pages/visit/index',
+        // 服务清单管理 (community officers): the catalogue, one service's editor, its rules and slots
+        'pages/catalogue/index',
+        'pages/catalogue-edit/index',
+        'pages/catalogue-slots/index'],
     },
     // 部门联络员: whistled items of their department (also the desktop-browser client through H5)
     {
       root: 'subpackages/liaison',
       name: 'liaison',
       pages: ['pages/inbox/index', 'pages/request-detail/index'],
+    },
+    // 便民服务 (residents): catalogue, slots and booking, 我的预约, asking for an unlisted service
+    {
+      root: 'subpackages/services',
+      name: 'services',
+      pages: ['pages/catalogue/index', 'pages/service/index', 'pages/my-bookings/index', 'pages/booking/index', 'pages/ask/index'],
+    },
+    // 公示 (residents): the community's rates and resolved items, anonymised
+    {
+      root: 'subpackages/community',
+      name: 'community',
+      pages: ['pages/board/index'],
     },
   ],
   window: {

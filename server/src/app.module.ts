@@ -12,6 +12,7 @@ import { DemoSeedModule } from './modules/demo-seed/demo-seed.module';
 import { EscalationModule } from './modules/escalation/escalation.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { GeoModule } from './modules/geo/geo.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RequestsModule } from './modules/requests/requests.module';
@@ -22,6 +23,9 @@ import { WechatMessagesModule } from './modules/wechat-messages/wechat-messages.
 import { WhistleModule } from './modules/whistle/whistle.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { ServicesModule } from './modules/services/services.module';
+import { BoardModule } from './modules/board/board.module';
+import { ReviewModule } from './modules/review/review.module';
+import { MetricsReportModule } from './modules/metrics-report/metrics-report.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +50,10 @@ export class AppModule {
         WhistleModule,
         ServicesModule,
         BookingsModule,
+        BoardModule,
+        ReviewModule,
+        MetricsReportModule,
+        MetricsModule,
         DemoSeedModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],

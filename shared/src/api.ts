@@ -244,6 +244,8 @@ export interface NotificationView {
   title: string;
   body: string;
   requestId: number | null;
+  /** booking notifications (预约): the booking it is about — the resident opens 我的预约 detail, the provider the visit */
+  bookingId: number | null;
   read: boolean;
   createdAt: string;
 }

@@ -68,4 +68,13 @@ export enum NotificationKind {
   ExtensionRequested = 'EXTENSION_REQUESTED',
   /** to the holder who asked: the extension was approved or refused */
   ExtensionDecided = 'EXTENSION_DECIDED',
+  /** to the resident: the booking is made (预约成功) */
+  BookingConfirmed = 'BOOKING_CONFIRMED',
+  /** to the resident: the provider confirmed / arrived / completed (please rate) / marked no-show / a custody step */
+  BookingUpdated = 'BOOKING_UPDATED',
+  /** to the provider (grid leader or coordinator): a new booking or a cancellation on their day plan */
+  VisitBooked = 'VISIT_BOOKED',
+  VisitCancelled = 'VISIT_CANCELLED',
+  /** to the residents of a project's linked items: the project (问需会项目服务清单) was closed with a result */
+  ProjectClosed = 'PROJECT_CLOSED',
 }

@@ -51,6 +51,10 @@ export enum ErrorCode {
   SlotClosed = 'SLOT_CLOSED',
   /** cancelling a booking after the cut-off before the slot */
   CancelTooLate = 'CANCEL_TOO_LATE',
+  /** PUT …/slots/:slotId: the new capacity is below the places already booked */
+  CapacityBelowBooked = 'CAPACITY_BELOW_BOOKED',
+  /** DELETE …/slots/:slotId: someone holds a place in the slot */
+  SlotHasBookings = 'SLOT_HAS_BOOKINGS',
   Internal = 'INTERNAL',
 }
 
@@ -90,6 +94,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.NotEligible]: '该服务仅面向特定居民，您暂不符合预约条件',
   [ErrorCode.SlotClosed]: '该时段已截止预约',
   [ErrorCode.CancelTooLate]: '距服务开始不足 2 小时，不能取消，请联系服务人员',
+  [ErrorCode.CapacityBelowBooked]: '名额不能少于已预约人数',
+  [ErrorCode.SlotHasBookings]: '该时段已有居民预约，不能删除',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 
@@ -110,6 +116,12 @@ export enum FieldErrorCode {
   Duplicate = 'DUPLICATE',
   /** a service id that does not exist in the community (or cannot be a bundle component) */
   UnknownService = 'UNKNOWN_SERVICE',
+  /** a coordinator who is not a grid leader or community officer of the service's community */
+  UnknownCoordinator = 'UNKNOWN_COORDINATOR',
+  /** a request id that does not exist or is not in the community (问需会 projects) */
+  UnknownRequest = 'UNKNOWN_REQUEST',
+  /** a user id that is not a staff member of the community (a project's owner) */
+  UnknownStaff = 'UNKNOWN_STAFF',
 }
 
 export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
@@ -125,6 +137,9 @@ export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
   [FieldErrorCode.UnknownDepartment]: '部门不存在或不属于本街道',
   [FieldErrorCode.Duplicate]: '重复',
   [FieldErrorCode.UnknownService]: '服务不存在或不能组合',
+  [FieldErrorCode.UnknownCoordinator]: '协调人须为本社区的网格长或社区工作人员',
+  [FieldErrorCode.UnknownRequest]: '诉求不存在或不属于本社区',
+  [FieldErrorCode.UnknownStaff]: '不是本社区的工作人员',
 };
 
 /** The one error shape every failed API call returns. */

@@ -9,3 +9,6 @@ export * from './errors';
 export * from './limits';
 export * from './privacy';
 export * from './api';
+export * from './metrics';
+export * from './board';
+export * from './review';

@@ -121,6 +121,18 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   return raise(toApiError(statusCode, data));
 }
 
+/**
+ * For downloads that cannot go through Taro.request (a file, not JSON): the route's full URL, the bearer header,
+ * and the ApiError of a failed answer (its body parsed as our error envelope when it is one).
+ */
+export const apiUrl = (path: string, query?: Record<string, QueryValue>): string => buildUrl(path, query);
+export const authorizationHeader = (): Record<string, string> => authHeader();
+export function downloadError(statusCode: number, body: unknown): ApiError {
+  const error = toApiError(statusCode, body);
+  if (error.code === ErrorCode.Unauthenticated) handleUnauthenticated();
+  return error;
+}
+
 /** Uploads one image (multipart field `file`) and reports progress 0–100. */
 export function uploadImage(filePath: string, onProgress?: (percent: number) => void): Promise<UploadedPhoto> {
   return new Promise<UploadedPhoto>((resolve, reject) => {

@@ -1,5 +1,20 @@
 /** One typed function per route of docs/api-routes.md. */
 import type {
+  BookingView,
+  CoordinatorOption,
+  CreateServiceBody,
+  CreateSlotBody,
+  RecurrenceRuleBody,
+  RecurrenceRuleView,
+  UpdateServiceBody,
+  UpdateSlotBody,
+  CompleteVisitBody,
+  CreateBookingBody,
+  CustodyStepBody,
+  ProviderVisitView,
+  ServiceAskBody,
+  ServiceOfferingView,
+  SlotView,
   AuthOptions,
   EscalateBody,
   ExtensionDecisionBody,
@@ -33,6 +48,33 @@ import type {
   UnreadCount,
 } from '@gezhi/shared';
 import { apiRequest } from './client';
+import type {
+  BreakdownQuery,
+  MetricsBreakdown,
+  MetricsItemsPage,
+  MetricsItemsQuery,
+  MetricsQuery,
+  MetricsTrend,
+  MetricsView,
+  RankingQuery,
+  RankingView,
+} from '@gezhi/shared';
+import type {
+  AgendaQuery,
+  BoardPage,
+  BoardQuery,
+  CloseProjectBody,
+  CreateProjectBody,
+  ProjectDetail,
+  ProjectNoteBody,
+  ProjectOwnerOption,
+  ProjectPage,
+  ProjectQuery,
+  ReviewAgenda,
+  ReviewSettings,
+  PutReviewSettingsBody,
+  MetricsScopeKind,
+} from '@gezhi/shared';
 
 // ---- auth ----
 export const getAuthOptions = () => apiRequest<AuthOptions>('GET', '/auth/options');
@@ -108,3 +150,85 @@ export const getUnreadCount = () => apiRequest<UnreadCount>('GET', '/notificatio
 export const markNotificationRead = (id: number) => apiRequest<NotificationView>('POST', `/notifications/${id}/read`);
 
 export { uploadImage } from './client';
+
+// ---- service booking (服务预约) ----
+export const listServices = () => apiRequest<ServiceOfferingView[]>('GET', '/services');
+export const getService = (id: number) => apiRequest<ServiceOfferingView>('GET', `/services/${id}`);
+/** slots starting in [from, to) (ISO instants; the server defaults to the next 14 days) */
+export const listSlots = (serviceId: number, query: { from?: string; to?: string } = {}) =>
+  apiRequest<SlotView[]>('GET', `/services/${serviceId}/slots`, { query: { ...query } });
+export const askForService = (body: ServiceAskBody) => apiRequest<RequestDetail>('POST', '/services/asks', { body });
+export const bookSlot = (body: CreateBookingBody) => apiRequest<BookingView>('POST', '/bookings', { body });
+export const listMyBookings = (query: PageQuery) => apiRequest<Page<BookingView>>('GET', '/bookings/mine', { query: { ...query } });
+export const getBooking = (id: number) => apiRequest<BookingView>('GET', `/bookings/${id}`);
+export const cancelBooking = (id: number) => apiRequest<BookingView>('POST', `/bookings/${id}/cancel`);
+export const rateBooking = (id: number, body: RateBody) => apiRequest<BookingView>('POST', `/bookings/${id}/rate`, { body });
+
+// ---- catalogue maintenance (community officers) ----
+export const createService = (body: CreateServiceBody) => apiRequest<ServiceOfferingView>('POST', '/services', { body });
+export const updateService = (id: number, body: UpdateServiceBody) =>
+  apiRequest<ServiceOfferingView>('PUT', `/services/${id}`, { body });
+export const listCoordinators = () => apiRequest<CoordinatorOption[]>('GET', '/services/coordinators');
+export const createSlot = (serviceId: number, body: CreateSlotBody) =>
+  apiRequest<SlotView>('POST', `/services/${serviceId}/slots`, { body });
+export const updateSlot = (serviceId: number, slotId: number, body: UpdateSlotBody) =>
+  apiRequest<SlotView>('PUT', `/services/${serviceId}/slots/${slotId}`, { body });
+/** only a slot nobody booked (409 SLOT_HAS_BOOKINGS otherwise) */
+export const deleteSlot = (serviceId: number, slotId: number) => apiRequest<void>('DELETE', `/services/${serviceId}/slots/${slotId}`);
+export const listRecurrences = (serviceId: number) =>
+  apiRequest<RecurrenceRuleView[]>('GET', `/services/${serviceId}/recurrences`);
+export const createRecurrence = (serviceId: number, body: RecurrenceRuleBody) =>
+  apiRequest<RecurrenceRuleView>('POST', `/services/${serviceId}/recurrences`, { body });
+
+// ---- provider day plan (上门服务计划) ----
+/** day: local YYYY-MM-DD (default today); days 1–7 */
+export const listProviderVisits = (query: { day?: string; days?: number } = {}) =>
+  apiRequest<ProviderVisitView[]>('GET', '/provider/visits', { query: { ...query } });
+export const getProviderVisit = (bookingId: number) => apiRequest<ProviderVisitView>('GET', `/provider/visits/${bookingId}`);
+export const confirmVisit = (bookingId: number) => apiRequest<ProviderVisitView>('POST', `/provider/visits/${bookingId}/confirm`);
+export const arriveVisit = (bookingId: number) => apiRequest<ProviderVisitView>('POST', `/provider/visits/${bookingId}/arrive`);
+export const markVisitNoShow = (bookingId: number) => apiRequest<ProviderVisitView>('POST', `/provider/visits/${bookingId}/no-show`);
+export const completeVisit = (bookingId: number, body: CompleteVisitBody) =>
+  apiRequest<ProviderVisitView>('POST', `/provider/visits/${bookingId}/complete`, { body });
+export const recordCustodyStep = (bookingId: number, body: CustodyStepBody) =>
+  apiRequest<ProviderVisitView>('POST', `/provider/visits/${bookingId}/custody`, { body });
+
+// ---- 公示 (public board, residents) ----
+export const getBoard = (query: BoardQuery) => apiRequest<BoardPage>('GET', '/board', { query: { ...query } });
+
+// ---- 问需会 (half-monthly needs review) and 项目服务清单 ----
+export const getReviewAgenda = (query: AgendaQuery = {}) => apiRequest<ReviewAgenda>('GET', '/review/agenda', { query: { ...query } });
+export const listProjectOwners = (query: { communityId?: number } = {}) =>
+  apiRequest<ProjectOwnerOption[]>('GET', '/review/owners', { query: { ...query } });
+export const createProject = (body: CreateProjectBody) => apiRequest<ProjectDetail>('POST', '/review/projects', { body });
+export const listProjects = (query: ProjectQuery) => apiRequest<ProjectPage>('GET', '/review/projects', { query: { ...query } });
+export const getProject = (id: number) => apiRequest<ProjectDetail>('GET', `/review/projects/${id}`);
+export const addProjectProgress = (id: number, body: ProjectNoteBody) =>
+  apiRequest<ProjectDetail>('POST', `/review/projects/${id}/progress`, { body });
+export const closeProject = (id: number, body: CloseProjectBody) => apiRequest<ProjectDetail>('POST', `/review/projects/${id}/close`, { body });
+/** the community's 问需会 cadence (defaults until a community officer saves its own) */
+export const getReviewSettings = (query: { communityId?: number } = {}) =>
+  apiRequest<ReviewSettings>('GET', '/review/settings', { query: { ...query } });
+export const putReviewSettings = (body: PutReviewSettingsBody) => apiRequest<ReviewSettings>('PUT', '/review/settings', { body });
+
+// ---- 月报 (monthly Excel report): a file, not JSON ----
+/**
+ * GET /api/metrics/report.xlsx — the route and query to hand to a file download (staff/metrics/report-download.ts
+ * `downloadApiFile(route.path, route.query, fallbackName)`); the server names the file in Content-Disposition.
+ */
+export const metricsReportRoute = (query: { scope?: MetricsScopeKind; id?: number; month?: string } = {}) => ({
+  path: '/metrics/report.xlsx',
+  query: { ...query },
+});
+
+// ---- 数据 (metrics, staff and liaisons; docs/metrics.md) ----
+/** without scope/id: the viewer's own grid / community / street / department; without a period: this month */
+export const getMetrics = (query: MetricsQuery = {}) => apiRequest<MetricsView>('GET', '/metrics', { query: { ...query } });
+/** weekly points (Monday–Sunday); without a period: the last `weeks` (default 12) weeks */
+export const getMetricsTrend = (query: MetricsQuery & { weeks?: number } = {}) =>
+  apiRequest<MetricsTrend>('GET', '/metrics/trend', { query: { ...query } });
+export const getMetricsBreakdown = (query: BreakdownQuery) => apiRequest<MetricsBreakdown>('GET', '/metrics/breakdown', { query: { ...query } });
+/** monthly 红黑榜 (default: the previous month) */
+export const getMetricsRankings = (query: RankingQuery) => apiRequest<RankingView>('GET', '/metrics/rankings', { query: { ...query } });
+/** the items behind a number: pass a ranking entry's itemQueries[rate], or a view's query plus `rate` / `count` */
+export const listMetricsItems = (query: MetricsItemsQuery) => apiRequest<MetricsItemsPage>('GET', '/metrics/items', { query: { ...query } });

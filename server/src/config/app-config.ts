@@ -35,6 +35,14 @@ export interface AppConfig {
   uploadDir: string;
   h5Dir: string | null;
   seedDemo: boolean;
+  /** 居民问需会 defaults for communities without settings of their own (docs/review.md) */
+  review: {
+    /** days of the month the meeting is held (1–28) */
+    meetingDays: number[];
+    /** a building × category seen this many times within the window is a recurring problem */
+    recurrenceMinCount: number;
+    recurrenceWindowDays: number;
+  };
   /** the deadline sweeper (督办 and automatic escalation), run inside every instance */
   sweep: {
     enabled: boolean;
@@ -42,6 +50,15 @@ export interface AppConfig {
     batchSize: number;
     /** batches handled at once, each in its own transaction and connection (1 on SQLite: one writer) */
     concurrency: number;
+  };
+  /** 数据: how long an instance reuses a computed metrics answer (0: never; docs/metrics.md#caching) */
+  metrics: {
+    cacheMs: number;
+  };
+  /** the background top-up that keeps recurring service slots materialised a year ahead, run inside every instance */
+  slotTopUp: {
+    enabled: boolean;
+    intervalMs: number;
   };
 }
 
@@ -178,6 +195,16 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     problems.push(`WECHAT_MINIPROGRAM_STATE must be developer, trial or formal (got "${miniprogramState}")`);
   }
 
+  const rawMeetingDays = read('REVIEW_MEETING_DAYS') ?? '1,16';
+  const meetingDays = rawMeetingDays.split(',').map((part) => Number(part.trim()));
+  if (
+    meetingDays.length === 0 ||
+    meetingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 28) ||
+    new Set(meetingDays).size !== meetingDays.length
+  ) {
+    problems.push(`REVIEW_MEETING_DAYS must be distinct days of the month 1–28 separated by commas (got "${rawMeetingDays}")`);
+  }
+
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -206,11 +233,23 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     uploadDir: resolvePath(read('UPLOAD_DIR') ?? './data/uploads'),
     h5Dir: h5 ? resolvePath(h5) : null,
     seedDemo: readBoolean('SEED_DEMO', !isProduction),
+    review: {
+      meetingDays: [...meetingDays].sort((x, y) => x - y),
+      recurrenceMinCount: readInteger('REVIEW_RECURRENCE_MIN', 3, 2, 20),
+      recurrenceWindowDays: readInteger('REVIEW_RECURRENCE_WINDOW_DAYS', 90, 7, 366),
+    },
     sweep: {
       enabled: readBoolean('SWEEP_ENABLED', nodeEnv !== 'test'),
       intervalMs: readPositiveInt('SWEEP_INTERVAL_MS', 15_000),
       batchSize: readPositiveInt('SWEEP_BATCH_SIZE', 500),
       concurrency: readPositiveInt('SWEEP_CONCURRENCY', 4),
+    },
+    metrics: {
+      cacheMs: readInteger('METRICS_CACHE_MS', nodeEnv === 'test' ? 0 : 10_000, 0, 600_000),
+    },
+    slotTopUp: {
+      enabled: readBoolean('SLOT_TOPUP_ENABLED', nodeEnv !== 'test'),
+      intervalMs: readInteger('SLOT_TOPUP_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,6 +11,8 @@ import { Photo } from '../modules/uploads/photo.entity';
 import { User, WechatSession } from '../modules/users/user.entity';
 import { WechatOutboxMessage, WechatSubscription } from '../modules/wechat-messages/wechat-messages.entities';
 import { WhistleAssignmentEntity } from '../modules/whistle/whistle-assignment.entity';
+import { METRICS_ENTITIES } from '../modules/metrics/metrics.entities';
+import { ReviewProjectEntity, ReviewProjectEventEntity, ReviewProjectItemEntity, ReviewSettingsEntity } from '../modules/review/review.entities';
 
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -43,4 +45,9 @@ export const ENTITIES = [
   ServiceSlotEntity,
   BookingEntity,
   BookingCustodyEventEntity,
+  ReviewSettingsEntity,
+  ReviewProjectEntity,
+  ReviewProjectItemEntity,
+  ReviewProjectEventEntity,
+  ...METRICS_ENTITIES,
 ];

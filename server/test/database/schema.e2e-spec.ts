@@ -3,6 +3,7 @@ import { createApp } from '../../src/app.factory';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { Street } from '../../src/modules/geo/geo.entities';
 import { RequestEntity } from '../../src/modules/requests/request.entities';
+import { DEMO_REQUESTS, DEMO_REVIEW_REQUESTS } from '../../src/modules/demo-seed/demo-data';
 import { bootTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -45,7 +46,8 @@ describe('demo seed', () => {
     try {
       const afterFirstBoot = await count();
       expect(afterFirstBoot.streets).toBe(1);
-      expect(afterFirstBoot.requests).toBe(6);
+      // the six example requests and the four 问需会 items (demo-data.ts: DEMO_REQUESTS, DEMO_REVIEW_REQUESTS)
+      expect(afterFirstBoot.requests).toBe(DEMO_REQUESTS.length + DEMO_REVIEW_REQUESTS.length);
       await first.app.close();
       const second = await createApp(first.config, { logger: ['error'] });
       await second.init();

@@ -28,6 +28,10 @@ export class ApiClient {
     return this.authorised(request(this.server).put(url)).send(body);
   }
 
+  delete(url: string): request.Test {
+    return this.authorised(request(this.server).delete(url));
+  }
+
   /** multipart/form-data upload, field `file` unless told otherwise */
   upload(bytes: Buffer, filename: string, field = 'file'): request.Test {
     return this.authorised(request(this.server).post('/api/uploads')).attach(field, bytes, filename);

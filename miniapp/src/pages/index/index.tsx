@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { Role, ROLE_LABELS } from '@gezhi/shared';
 import { LoadState } from '../../components/LoadState';
 import { errorMessage } from '../../api/client';
-import { goBindHome, goLiaisonInbox, goMyRequests, goNewRequest, goStaffInbox } from '../../navigation';
+import { goBindHome, goLiaisonInbox, goMyBookings, goMyRequests, goNewRequest, goServiceCatalogue, goStaffInbox } from '../../navigation';
 import { bindWechatIdentity, getLoginMethod, isLiaison, isStaff, refreshMe, signOut, useSession } from '../../session/session';
 import { toastError, toastSuccess } from '../../utils/confirm';
 import { refreshUnreadBadge } from '../../session/unread-badge';
 import { Button } from '../../ui/nutui';
 import { LoginPanel } from './LoginPanel';
+import { goCommunityBoard } from '../../navigation';
 import './index.scss';
 
 export default function HomePage() {
@@ -129,6 +130,28 @@ export default function HomePage() {
                 <Button className='gz-bind-wechat' type='primary' fill='outline' size='large' block loading={binding} onClick={bindWechat}>
                   绑定微信
                 </Button>
+              </View>
+            ) : null}
+
+            {me.role === Role.Resident ? (
+              <View className='gz-card gz-home__services-card'>
+                <View className='gz-list-row gz-home__services' onClick={goServiceCatalogue}>
+                  <Text>便民服务</Text>
+                  <Text className='gz-hint'>理发、义诊、代办… ›</Text>
+                </View>
+                <View className='gz-list-row gz-home__bookings' onClick={goMyBookings}>
+                  <Text>我的预约</Text>
+                  <Text className='gz-hint'>›</Text>
+                </View>
+              </View>
+            ) : null}
+
+            {me.home ? (
+              <View className='gz-card gz-home__board-card'>
+                <View className='gz-list-row gz-home__board' onClick={goCommunityBoard}>
+                  <Text>社区公示</Text>
+                  <Text className='gz-hint'>办结率、满意率和已办结事项 ›</Text>
+                </View>
               </View>
             ) : null}
 

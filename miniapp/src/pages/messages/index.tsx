@@ -1,27 +1,24 @@
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useRef } from 'react';
 import type { NotificationView } from '@gezhi/shared';
 import { listNotifications, markNotificationRead } from '../../api/endpoints';
 import { ListFooter } from '../../components/ListFooter';
 import { SignInRequiredPage } from '../../components/SignInRequired';
 import { LoadState } from '../../components/LoadState';
 import { usePagedList } from '../../hooks/usePagedList';
-import { goRequestDetail, goStaffRequestDetail } from '../../navigation';
+import { goBooking, goRequestDetail, goStaffRequestDetail, goStaffVisit } from '../../navigation';
 import { isStaff, useSession } from '../../session/session';
 import { refreshUnreadBadge } from '../../session/unread-badge';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
+import { useOnReturn } from '../../hooks/useOnReturn';
 
 export default function MessagesPage() {
   const { signedIn, me } = useSession();
   const list = usePagedList(listNotifications, [], signedIn);
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    void refreshUnreadBadge();
-    if (firstShow.current) firstShow.current = false;
-    else if (signedIn) void list.reload();
+  useDidShow(() => void refreshUnreadBadge());
+  useOnReturn(() => {
+    if (signedIn) void list.reload();
   });
 
   const open = async (message: NotificationView) => {
@@ -30,6 +27,12 @@ export default function MessagesPage() {
       markNotificationRead(message.id)
         .then(() => refreshUnreadBadge())
         .catch(() => undefined);
+    }
+    // 预约 notifications: residents open their booking, providers (staff) the visit on their day plan
+    if (message.bookingId) {
+      if (isStaff(me)) goStaffVisit(message.bookingId);
+      else goBooking(message.bookingId);
+      return;
     }
     if (!message.requestId) return;
     // staff are told about items routed to them; they open the staff view with the action buttons
@@ -47,7 +50,7 @@ export default function MessagesPage() {
         onRetry={list.reload}
         isEmpty={list.items.length === 0}
         emptyTitle='暂无消息'
-        emptyDescription='诉求有新进展时，会在这里通知您。'
+        emptyDescription='诉求或预约有新进展时，会在这里通知您。'
       >
         {list.items.map((message) => (
           <View

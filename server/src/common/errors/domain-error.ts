@@ -37,6 +37,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotEligible]: 403,
   [ErrorCode.SlotClosed]: 409,
   [ErrorCode.CancelTooLate]: 409,
+  [ErrorCode.CapacityBelowBooked]: 409,
+  [ErrorCode.SlotHasBookings]: 409,
   [ErrorCode.Internal]: 500,
 };
 

@@ -111,6 +111,8 @@ export class RequestDeadlineEntity {
 @Entity('deadline_miss')
 @Index('IDX_deadline_miss_unit', ['unitType', 'unitId', 'detectedAt'])
 @Index('IDX_deadline_miss_request', ['requestId'])
+// 数据: the misses of a period, by due time (GET /api/metrics/items?count=overdue)
+@Index('IDX_deadline_miss_due', ['dueAt'])
 export class DeadlineMissEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -232,9 +232,14 @@ export const DEMO_ROUTING_RULES: DemoRoutingRule[] = [
 /** A catalogue entry of 明日星城社区 with its slots (loaded through the real services, as community1). */
 export interface DemoService {
   body: CreateServiceBody;
-  /** recurring rules; slots are materialised 60 days ahead */
+  /** recurring rules; slots are materialised a year ahead (SERVICE_LIMITS.materialiseHorizonDays) */
   rules: RecurrenceRuleBody[];
+  /** VOLUNTEER_TEAM / PARTNER_ORG: the account of the staff member who coordinates the visits (provider.coordinatorUserId) */
+  coordinator?: string;
 }
+
+/** 苏月, grid leader of 第一网格, coordinates the volunteers' and the health station's visits in the demo */
+const DEMO_COORDINATOR = 'gridleader1';
 
 const SANJIU_DAYS = [9, 19, 29];
 
@@ -250,6 +255,7 @@ export const DEMO_SERVICES: DemoService[] = [
       eligibility: { mode: EligibilityMode.AllWithPriority, tags: [ResidentTag.ElderlyAlone, ResidentTag.Disabled] },
     },
     rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 40, skipHolidays: false }],
+    coordinator: DEMO_COORDINATOR,
   },
   {
     body: {
@@ -261,6 +267,7 @@ export const DEMO_SERVICES: DemoService[] = [
       eligibility: { mode: EligibilityMode.All, tags: [] },
     },
     rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 20, skipHolidays: false }],
+    coordinator: DEMO_COORDINATOR,
   },
   {
     body: {
@@ -272,6 +279,7 @@ export const DEMO_SERVICES: DemoService[] = [
       eligibility: { mode: EligibilityMode.All, tags: [] },
     },
     rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 30, skipHolidays: false }],
+    coordinator: DEMO_COORDINATOR,
   },
   {
     body: {
@@ -283,6 +291,7 @@ export const DEMO_SERVICES: DemoService[] = [
       eligibility: { mode: EligibilityMode.All, tags: [] },
     },
     rules: [{ kind: RecurrenceKind.Monthly, monthDays: SANJIU_DAYS, startTime: '08:30', endTime: '11:30', capacity: 15, skipHolidays: false }],
+    coordinator: DEMO_COORDINATOR,
   },
   {
     body: {
@@ -294,6 +303,7 @@ export const DEMO_SERVICES: DemoService[] = [
       eligibility: { mode: EligibilityMode.OnlyTagged, tags: [ResidentTag.ElderlyAlone, ResidentTag.Disabled] },
     },
     rules: [{ kind: RecurrenceKind.Weekly, weekdays: [3], startTime: '14:00', endTime: '15:00', capacity: 3, skipHolidays: true }],
+    coordinator: DEMO_COORDINATOR,
   },
   {
     body: {
@@ -322,3 +332,76 @@ export const DEMO_SERVICES: DemoService[] = [
     ],
   },
 ];
+
+// ---- 居民问需会 (half-monthly needs review, docs/review.md) ----
+
+/**
+ * Agenda-worthy items for the next 问需会 of 明日星城社区, phoned in, brought in and found on patrol in grid 4
+ * (刘晓梅, 7号楼 and 8号楼): the 7号楼 elevator breaks down again and again — a recurring problem (one report came
+ * from a patrol) — and a patrol finding of a dead tree in front of 8号楼. Filed through the real filing service.
+ */
+export const DEMO_REVIEW_REQUESTS: DemoRequest[] = [
+  {
+    filedBy: 'gridleader4',
+    onBehalf: { room: { building: '7号楼', unit: '1单元', room: '502' }, channel: Channel.Phone, contactName: '王秀英', contactPhone: '13704716601' },
+    category: RequestCategory.Infrastructure,
+    subcategory: 'ELEVATOR',
+    description: '7号楼1单元电梯又停了，家里老人上下楼只能爬楼梯，已经是这个月第二次了。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: { stage: 'pending' },
+  },
+  {
+    filedBy: 'gridleader4',
+    onBehalf: { room: { building: '7号楼', unit: '2单元', room: '301' }, channel: Channel.WalkIn, contactName: '赵建华', contactPhone: '13704716602' },
+    category: RequestCategory.Infrastructure,
+    subcategory: 'ELEVATOR',
+    description: '电梯运行时有异响，轿厢抖动，住户不敢坐，希望请专业单位检修。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: { stage: 'pending' },
+  },
+  {
+    filedBy: 'gridleader4',
+    onBehalf: { room: { building: '7号楼', unit: '3单元', room: '101' }, channel: Channel.Patrol, contactName: '网格巡查', contactPhone: '13804710004' },
+    category: RequestCategory.Infrastructure,
+    subcategory: 'ELEVATOR',
+    description: '日巡发现7号楼3单元电梯年检标志已过期，维保记录缺失。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: { stage: 'pending' },
+  },
+  {
+    filedBy: 'gridleader4',
+    onBehalf: { room: { building: '8号楼', unit: '1单元', room: '101' }, channel: Channel.Patrol, contactName: '网格巡查', contactPhone: '13804710004' },
+    category: RequestCategory.Environment,
+    subcategory: 'GREENERY',
+    description: '日巡发现8号楼前一棵枯树枝干断裂，大风天有砸伤行人的危险。',
+    urgency: Urgency.Normal,
+    showNamePublicly: false,
+    progress: { stage: 'pending' },
+  },
+];
+
+export interface DemoProject {
+  title: string;
+  description: string;
+  /** the officer who makes it at the meeting, and the owner (accounts) */
+  createdBy: string;
+  owner: string;
+  deadlineInDays: number;
+  /** indices into DEMO_REVIEW_REQUESTS */
+  requests: number[];
+  progressNote: string;
+}
+
+/** The project the 问需会 made of the elevator: owned by the grid leader, one progress note so far. */
+export const DEMO_PROJECT: DemoProject = {
+  title: '7号楼电梯安全隐患整治',
+  description: '联系物业和电梯维保单位全面检修7号楼三部电梯，补齐年检和维保记录。',
+  createdBy: 'community1',
+  owner: 'gridleader4',
+  deadlineInDays: 14,
+  requests: [0, 1, 2],
+  progressNote: '已约物业和维保单位下周二联合检修，检修期间安排志愿者帮老人上下楼。',
+};

@@ -28,6 +28,11 @@ import {
 } from './demo-data';
 import { ServiceCatalogueService } from '../services/service-catalogue.service';
 import { ServiceSlotsService } from '../services/service-slots.service';
+import { ProjectsService } from '../review/projects.service';
+import { Clock } from '../../common/clock';
+import { DemoHistory } from '../metrics/demo-history';
+import { localDateOf } from '../review/domain/review-period';
+import { DEMO_PROJECT, DEMO_REVIEW_REQUESTS } from './demo-data';
 
 type RoomKey = string;
 const roomKey = (building: string, unit: string, room: string): RoomKey => `${building}/${unit}/${room}`;
@@ -48,6 +53,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly transitions: RequestTransitionsService,
     private readonly catalogue: ServiceCatalogueService,
     private readonly slots: ServiceSlotsService,
+    private readonly projects: ProjectsService,
+    private readonly clock: Clock,
+    private readonly history: DemoHistory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,6 +64,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
     for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
     await this.loadServices();
+    await this.loadReview(rooms);
+    // 数据: a few months of closed history so the numbers are not empty (not in tests: they count their own items)
+    if (this.config.nodeEnv !== 'test') await this.history.load();
     // last, so staff and liaison accounts created above all get the demo password
     await seedDemoPasswords(this.dataSource, { ln: this.config.passwords.scryptCost, r: 8, p: 1 }, new Date());
     this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests, ${DEMO_SERVICES.length} services`);
@@ -158,9 +169,41 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private async loadServices(): Promise<void> {
     const officer = await this.dataSource.getRepository(User).findOneByOrFail({ account: 'community1' });
     for (const demo of DEMO_SERVICES) {
-      const service = await this.catalogue.create(officer, demo.body);
+      const coordinatorUserId = demo.coordinator ? (await this.dataSource.getRepository(User).findOneByOrFail({ account: demo.coordinator })).id : null;
+      const service = await this.catalogue.create(officer, { ...demo.body, provider: { ...demo.body.provider, coordinatorUserId } });
       for (const rule of demo.rules) await this.slots.createRule(officer, service.id, rule);
     }
+  }
+
+  /** 居民问需会: agenda-worthy items in grid 4, and the project the meeting made of the recurring elevator problem. */
+  private async loadReview(rooms: Map<RoomKey, number>): Promise<void> {
+    const users = this.dataSource.getRepository(User);
+    const ids: number[] = [];
+    for (const demo of DEMO_REVIEW_REQUESTS) {
+      const filer = await users.findOneByOrFail({ account: demo.filedBy });
+      const place = demo.onBehalf as NonNullable<DemoRequest['onBehalf']>;
+      const filed = await this.filing.file(filer, {
+        category: demo.category,
+        subcategory: demo.subcategory,
+        description: demo.description,
+        urgency: demo.urgency,
+        showNamePublicly: demo.showNamePublicly,
+        roomId: rooms.get(roomKey(place.room.building, place.room.unit, place.room.room)),
+        channel: place.channel,
+        contactName: place.contactName,
+        contactPhone: place.contactPhone,
+      });
+      ids.push(filed.id);
+    }
+    const [officer, owner] = await Promise.all([users.findOneByOrFail({ account: DEMO_PROJECT.createdBy }), users.findOneByOrFail({ account: DEMO_PROJECT.owner })]);
+    const project = await this.projects.create(officer, {
+      title: DEMO_PROJECT.title,
+      description: DEMO_PROJECT.description,
+      ownerUserId: owner.id,
+      deadline: localDateOf(new Date(this.clock.now().getTime() + DEMO_PROJECT.deadlineInDays * 24 * 3600_000)),
+      requestIds: DEMO_PROJECT.requests.map((i) => ids[i]),
+    });
+    await this.projects.addProgress(owner, project.id, { note: DEMO_PROJECT.progressNote, version: project.version });
   }
 
   private async playRequest(demo: DemoRequest, rooms: Map<RoomKey, number>): Promise<void> {

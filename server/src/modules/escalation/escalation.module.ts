@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { MetricsRecorderModule } from '../metrics/metrics-recorder.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RequestsModule } from '../requests/requests.module';
 import { UsersModule } from '../users/users.module';
@@ -13,7 +14,7 @@ import { LevelHolders } from './level-holders';
 
 /** 上报 (manual and automatic), 延期, and the deadline sweeper (督办). */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadlineExtensionEntity]), DeadlinesModule, RequestsModule, NotificationsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([DeadlineExtensionEntity]), DeadlinesModule, RequestsModule, NotificationsModule, UsersModule, MetricsRecorderModule],
   controllers: [EscalationController, ExtensionsController],
   providers: [EscalationService, ExtensionsService, LevelHolders, DeadlineSweeper],
   exports: [EscalationService, DeadlineSweeper],

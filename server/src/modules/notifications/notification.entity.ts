@@ -23,6 +23,10 @@ export class Notification {
   @Column({ type: 'int', nullable: true })
   requestId: number | null;
 
+  /** booking notices (预约): the booking it is about */
+  @Column({ type: 'int', nullable: true })
+  bookingId: number | null;
+
   @Column({ type: 'datetime', nullable: true })
   readAt: Date | null;
 

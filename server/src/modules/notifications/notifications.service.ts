@@ -24,7 +24,7 @@ export class NotificationsService {
 
   async deliver(manager: EntityManager, notices: readonly Notice[], at: Date): Promise<void> {
     if (notices.length === 0) return;
-    const rows = notices.map((notice) => ({ ...notice, readAt: null, createdAt: at }));
+    const rows = notices.map((notice) => ({ ...notice, bookingId: notice.bookingId ?? null, readAt: null, createdAt: at }));
     // one notice (a hand-off) is the hot path; a sweep batch writes hundreds at once
     if (rows.length === 1) await insertRow(manager, Notification, rows[0]);
     else await insertRows(manager, Notification, rows);
@@ -64,6 +64,7 @@ function notificationView(n: Notification): NotificationView {
     title: n.title,
     body: n.body,
     requestId: n.requestId,
+    bookingId: n.bookingId,
     read: n.readAt !== null,
     createdAt: n.createdAt.toISOString(),
   };

@@ -1,13 +1,16 @@
 import { categoryLabel, NotificationKind, RequestCategory } from '@gezhi/shared';
 import { excerpt, formatSerial } from '../requests/domain/request-presentation';
 
-/** What a notification about a request says. Plain function: the same words wherever an event happens. */
+/** What a notification says. Plain function: the same words wherever an event happens. */
 export interface Notice {
   userId: number;
   kind: NotificationKind;
   title: string;
   body: string;
-  requestId: number;
+  /** the request it is about (null for booking notices) */
+  requestId: number | null;
+  /** the booking it is about (booking notices, see bookings/domain/booking-notices.ts) */
+  bookingId?: number | null;
 }
 
 const TITLES: Record<NotificationKind, string> = {
@@ -26,6 +29,13 @@ const TITLES: Record<NotificationKind, string> = {
   [NotificationKind.DeadlineMissed]: '诉求已超时，请督办',
   [NotificationKind.ExtensionRequested]: '有延期申请待审批',
   [NotificationKind.ExtensionDecided]: '延期申请已处理',
+  // booking notices (bookings/domain/booking-notices.ts) word their own titles; these are the defaults
+  [NotificationKind.BookingConfirmed]: '预约成功',
+  [NotificationKind.BookingUpdated]: '您的预约有新进展',
+  [NotificationKind.VisitBooked]: '有新的服务预约',
+  [NotificationKind.VisitCancelled]: '居民取消了预约',
+  // 问需会 projects (review/domain/project-notices.ts) word their own titles; this is the default
+  [NotificationKind.ProjectClosed]: '您反映的问题已列入项目并办结',
 };
 
 const BODY_MAX = 200;

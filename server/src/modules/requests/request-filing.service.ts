@@ -15,6 +15,7 @@ import { insertRow } from '../../database/insert-row';
 import { DeadlineKind, DeadlineState } from '@gezhi/shared';
 import { DeadlineDraft, DeadlineService, deadlineView, summarize } from '../deadlines/deadline.service';
 import { RoomDirectory } from '../geo/room-directory';
+import { MetricsRecorder } from '../metrics/metrics-recorder';
 import type { RoomPlacement } from '../geo/room-placement';
 import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
@@ -47,13 +48,14 @@ export class RequestFilingService {
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlineService,
+    private readonly metrics: MetricsRecorder,
   ) {}
 
   async file(filer: User, body: CreateRequestDto): Promise<RequestDetail> {
     const photoIds = body.photoIds ?? [];
     const [origin, photos] = await Promise.all([this.originOf(filer, body), this.uploads.ownPhotos(filer.id, photoIds)]);
     const routing = routeNewRequest(origin.place);
-    const now = new Date();
+    const now = this.deadlines.now();
     const request: RequestEntity = {
       id: 0,
       residentUserId: origin.residentUserId,
@@ -104,6 +106,8 @@ export class RequestFilingService {
       if (routing.holderUserId !== null) {
         await this.notifications.deliver(manager, [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, request)], now);
       }
+      // 数据: one more item received (one upsert, last: its row lock is held only until the commit)
+      await this.metrics.filed(manager, request);
     });
 
     const names = new Map<number, string>([[filer.id, displayName(filer)]]);

@@ -13,6 +13,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { isLockConflict } from '../../database/lock-conflicts';
 import { DeadlineService } from '../deadlines/deadline.service';
+import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
@@ -50,6 +51,7 @@ export class RequestTransitionsService {
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlineService,
+    private readonly metrics: MetricsRecorder,
   ) {}
 
   /** 签收: the accepting grid leader becomes the holder; the resident is told. */
@@ -76,8 +78,8 @@ export class RequestTransitionsService {
   /** 办结: the result with evidence; the resident is asked to rate. */
   resolve(actor: User, id: number, body: NoteDto): Promise<RequestDetail> {
     const photoIds = body.photoIds ?? [];
-    return this.perform(actor, id, RequestAction.Resolve, (request, transition) => ({
-      set: { resolvedAt: new Date() },
+    return this.perform(actor, id, RequestAction.Resolve, (request, transition, now) => ({
+      set: { resolvedAt: now },
       status: transition.to as RequestStatus,
       events: [event(actor, request, transition, body.note, photoIds)],
       notices: residentNotices(request, NotificationKind.RequestResolved, body.note),
@@ -86,8 +88,8 @@ export class RequestTransitionsService {
 
   /** 驳回: final, with a reason the resident sees in the timeline. */
   reject(actor: User, id: number, body: RejectDto): Promise<RequestDetail> {
-    return this.perform(actor, id, RequestAction.Reject, (request, transition) => ({
-      set: { closedAt: new Date() },
+    return this.perform(actor, id, RequestAction.Reject, (request, transition, now) => ({
+      set: { closedAt: now },
       status: transition.to as RequestStatus,
       events: [event(actor, request, transition, body.reason)],
       notices: residentNotices(request, NotificationKind.RequestRejected, body.reason),
@@ -96,8 +98,8 @@ export class RequestTransitionsService {
 
   /** 撤回: the resident withdraws before anyone accepted it. */
   cancel(actor: User, id: number): Promise<RequestDetail> {
-    return this.perform(actor, id, RequestAction.Cancel, (request, transition) => ({
-      set: { closedAt: new Date() },
+    return this.perform(actor, id, RequestAction.Cancel, (request, transition, now) => ({
+      set: { closedAt: now },
       status: transition.to as RequestStatus,
       events: [event(actor, request, transition, null)],
       notices: [],
@@ -108,7 +110,7 @@ export class RequestTransitionsService {
   async rate(actor: User, id: number, body: RateDto): Promise<RequestDetail> {
     // a whistled item the lead department resolved goes back to that department (whistle/whistle-reopen.ts)
     const lead = ratingReopens(body.effect) ? await findLeadToReopen(this.dataSource.manager, id) : null;
-    return this.perform(actor, id, RequestAction.Rate, (request, transition) => {
+    return this.perform(actor, id, RequestAction.Rate, (request, transition, now) => {
       const rating = {
         requestId: request.id,
         round: request.reopenCount,
@@ -123,7 +125,7 @@ export class RequestTransitionsService {
         request.holderUserId === null ? [] : [requestNotice(request.holderUserId, kind, request, note)];
       if (!ratingReopens(body.effect)) {
         return {
-          set: { closedAt: new Date() },
+          set: { closedAt: now },
           status: transition.to as RequestStatus,
           events: [event(actor, request, transition, note)],
           notices: holderNotices(NotificationKind.RequestRated),
@@ -178,14 +180,15 @@ export class RequestTransitionsService {
     actor: User,
     id: number,
     action: RequestAction,
-    plan: (request: RequestEntity, transition: Transition) => Change,
+    plan: (request: RequestEntity, transition: Transition, now: Date) => Change,
     attachedPhotoIds: readonly string[] = [],
   ): Promise<RequestDetail> {
     const request = await this.views.findVisible(actor, id);
     const { transition } = authorizeTransition(action, request, actor);
     await this.uploads.ownPhotos(actor.id, attachedPhotoIds);
-    const change = plan(request, transition);
-    const now = new Date();
+    // time from the injected Clock, like the deadline clocks (tests move it; the numbers count by it)
+    const now = this.deadlines.now();
+    const change = plan(request, transition, now);
     const updated: RequestEntity = { ...request, ...change.set, status: change.status, version: request.version + 1, updatedAt: now };
     await this.inTransaction(async (manager) => {
       // clocks first, then the request: the deadline sweeper takes the same order (no deadlock between them)
@@ -198,6 +201,8 @@ export class RequestTransitionsService {
       if (change.rating) await manager.insert(RatingEntity, { ...change.rating, createdAt: now });
       if (change.alsoWrite) await change.alsoWrite(manager);
       await this.notifications.deliver(manager, change.notices, now);
+      // 数据: the roll-ups of what this action decided (响应, 办结, 评价 …), last in the transaction
+      await this.metrics.requestAction(manager, request, action, now, change.rating);
     });
     return this.views.detail(actor, updated);
   }

@@ -7,6 +7,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('IDX_request_community', ['communityId', 'level', 'status', 'createdAt'])
 @Index('IDX_request_street', ['streetId', 'level', 'status', 'createdAt'])
 @Index('IDX_request_resident', ['residentUserId', 'createdAt'])
+// 公示 (board): a community's closed items, newest first; 问需会 (review): a community's items filed in a window
+@Index('IDX_request_board', ['communityId', 'status', 'closedAt'])
+@Index('IDX_request_community_created', ['communityId', 'createdAt'])
 export class RequestEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -133,6 +136,8 @@ export class TimelineEventEntity {
 /** 群众评单: one rating per round (round = the request's reopenCount when rated). */
 @Entity('rating')
 @Index(['requestId', 'round'], { unique: true })
+// 数据: the ratings of a period (GET /api/metrics/items?rate=satisfaction)
+@Index('IDX_rating_created', ['createdAt'])
 export class RatingEntity {
   @PrimaryGeneratedColumn()
   id: number;

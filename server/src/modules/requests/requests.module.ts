@@ -5,6 +5,7 @@ import { DepartmentEntity } from '../departments/department.entities';
 import { Street } from '../geo/geo.entities';
 import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
 import { GeoModule } from '../geo/geo.module';
+import { MetricsRecorderModule } from '../metrics/metrics-recorder.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { UsersModule } from '../users/users.module';
@@ -24,6 +25,7 @@ import { RequestsController } from './requests.controller';
     UploadsModule,
     NotificationsModule,
     DeadlinesModule,
+    MetricsRecorderModule,
   ],
   controllers: [RequestsController],
   providers: [RequestFilingService, RequestTransitionsService, RequestViews, RequestListsService],

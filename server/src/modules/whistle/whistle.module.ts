@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DepartmentsModule } from '../departments/departments.module';
+import { MetricsRecorderModule } from '../metrics/metrics-recorder.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestsModule } from '../requests/requests.module';
@@ -21,6 +22,7 @@ import { WhistleService } from './whistle.service';
     DepartmentsModule,
     UploadsModule,
     NotificationsModule,
+    MetricsRecorderModule,
   ],
   controllers: [RequestWhistleController, WhistleAssignmentsController, LiaisonController],
   providers: [WhistleService, LiaisonInboxService, WhistleDeadlines],

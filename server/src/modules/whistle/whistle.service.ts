@@ -20,6 +20,7 @@ import { isLockConflict } from '../../database/lock-conflicts';
 import { DepartmentEntity } from '../departments/department.entities';
 import { departmentView, DepartmentsService, routingRuleView } from '../departments/departments.service';
 import { proposeDepartments, validateWhistleDepartments } from '../departments/domain/routing-table';
+import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { assertActsForDepartment } from '../requests/access/request-access';
@@ -62,6 +63,7 @@ export class WhistleService {
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
     private readonly deadlines: WhistleDeadlines,
+    private readonly metrics: MetricsRecorder,
   ) {}
 
   /** 派单建议 from the street's routing table, plus every department of the street for picking by hand. */
@@ -143,6 +145,8 @@ export class WhistleService {
         liaisons.map((l) => requestNotice(l.id, NotificationKind.WhistleAssigned, request, `${WHISTLE_ROLE_LABELS[roleOf(drafts, l)]}。${body.note}`)),
         now,
       );
+      // 数据: the whistle responds to the item (if nothing did yet); each assignment counts for its department
+      await this.metrics.whistled(manager, found, saved, now);
     });
     return this.views.detail(actor, updated);
   }
@@ -262,6 +266,8 @@ export class WhistleService {
         createdAt: now,
       });
       await this.notifications.deliver(manager, notices, now);
+      // 数据: 报到 / 退回 / 办结 of the department (and the end of the round for the others)
+      await this.metrics.departmentStep(manager, request, assignment, action, now);
     });
     return this.views.detail(actor, updated);
   }

@@ -51,7 +51,8 @@ function IsSubcategoryOf(categoryField: string) {
     });
 }
 
-function PhotoIds(max: number) {
+/** Photo ids attached to a request, a note (and a completed visit, bookings/dto): an array of up to `max` distinct strings. */
+export function PhotoIds(max: number) {
   return (target: object, propertyName: string) => {
     ApiPropertyOptional({ type: [String], maxItems: max, description: 'ids returned by POST /api/uploads' })(target, propertyName);
     IsOptional()(target, propertyName);

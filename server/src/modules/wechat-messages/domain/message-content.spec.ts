@@ -11,6 +11,12 @@ describe('WeChat message content', () => {
     expect(templatePurposeOf(NotificationKind.RequestRated)).toBeNull();
   });
 
+  it('keeps booking notices in the in-app inbox (no WeChat template for bookings yet)', () => {
+    for (const kind of [NotificationKind.BookingConfirmed, NotificationKind.BookingUpdated, NotificationKind.VisitBooked, NotificationKind.VisitCancelled]) {
+      expect(templatePurposeOf(kind)).toBeNull();
+    }
+  });
+
   it('opens the request in the resident pages or the staff subpackage', () => {
     expect(messagePage('REQUEST_UPDATE', 12)).toBe('pages/request-detail/index?id=12');
     expect(messagePage('NEW_ASSIGNMENT', 12)).toBe('subpackages/staff/pages/request-detail/index?id=12');

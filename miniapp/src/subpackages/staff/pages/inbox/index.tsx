@@ -1,6 +1,5 @@
-import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { HANDLING_LEVEL_LABELS, Role, RequestStatus, STATUS_LABELS, type DueFilter, type InboxCounts } from '@gezhi/shared';
 import { getInboxCounts, listInbox } from '../../../../api/endpoints';
 import { ListFooter } from '../../../../components/ListFooter';
@@ -8,11 +7,13 @@ import { LoadState } from '../../../../components/LoadState';
 import { RequestCard } from '../../../../components/RequestCard';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useRemote } from '../../../../hooks/useRemote';
-import { goStaffFileOnBehalf, goStaffRequestDetail } from '../../../../navigation';
+import { goStaffCatalogue, goStaffFileOnBehalf, goStaffRequestDetail, goStaffVisits } from '../../../../navigation';
+import { goStaffData, goStaffReview } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
 import { Button } from '../../../../ui/nutui';
 import { LEVEL_OF_ROLE } from '../../../../utils/levels';
 import './index.scss';
+import { useOnReturn } from '../../../../hooks/useOnReturn';
 
 interface Tab {
   key: string;
@@ -43,15 +44,12 @@ export default function StaffInboxPage() {
   const list = usePagedList((page) => listInbox({ ...page, status: tab.due ? undefined : tab.status, due: tab.due }), [tab.key]);
   const counts = useRemote(getInboxCounts, [tab.key]);
   const level = me ? LEVEL_OF_ROLE[me.role] : undefined;
-  const firstShow = useRef(true);
-
+  /** grid leaders serve their grid's visits; community officers coordinate volunteer-team / partner visits */
+  const providesVisits = me?.role === Role.GridLeader || me?.role === Role.CommunityOfficer;
   // Back from a detail where something was accepted or resolved: refresh.
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else {
-      void list.reload();
-      void counts.reload();
-    }
+  useOnReturn(() => {
+    void list.reload();
+    void counts.reload();
   });
 
   return (
@@ -65,6 +63,28 @@ export default function StaffInboxPage() {
           代居民登记
         </Button>
       </View>
+      {providesVisits ? (
+        <View className='gz-card gz-visits-entry' onClick={() => goStaffVisits()}>
+          <Text className='gz-inbox__level'>上门服务计划</Text>
+          <Text className='gz-hint'>今天和本周的服务预约，按时间排列，含上门地址 ›</Text>
+        </View>
+      ) : null}
+      {me?.role === Role.CommunityOfficer ? (
+        <View className='gz-card gz-catalogue-entry' onClick={() => goStaffCatalogue()}>
+          <Text className='gz-inbox__level'>服务清单管理</Text>
+          <Text className='gz-hint'>本社区的上门、代办、预约、错时、打包服务及其时段 ›</Text>
+        </View>
+      ) : null}
+      <View className='gz-card gz-data-entry' onClick={goStaffData}>
+        <Text className='gz-inbox__level'>数据</Text>
+        <Text className='gz-hint'>响应率、办结率、满意率，趋势图表、红黑榜，导出月报 ›</Text>
+      </View>
+      {me?.role === Role.CommunityOfficer || me?.role === Role.GridLeader ? (
+        <View className='gz-card gz-review-entry' onClick={goStaffReview}>
+          <Text className='gz-inbox__level'>问需会</Text>
+          <Text className='gz-hint'>半月议程（未办结、超时、差评重办、反复发生）与项目服务清单 ›</Text>
+        </View>
+      ) : null}
       <View className='gz-inbox__tabs'>
         {tabs.map((t) => {
           const count = t.count && counts.data ? counts.data[t.count] : undefined;

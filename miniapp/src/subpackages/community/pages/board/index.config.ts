@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公示', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问需会议程', enablePullDownRefresh: true });

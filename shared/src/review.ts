@@ -1,0 +1,297 @@
+/**
+ * 居民问需会 — the half-monthly needs review: an agenda prepared by the system for each meeting, and the project
+ * service list (项目服务清单) staff make of it. See docs/review.md.
+ */
+import type { Page, PageQuery } from './api';
+import type { RequestCategory } from './categories';
+import type { Channel } from './enums';
+import type { ProjectMetrics } from './metrics';
+import type { RequestStatus } from './request-lifecycle';
+import type { Role } from './roles';
+
+/** Meeting days of the month when a community has not set its own (the 1st and the 16th). */
+export const DEFAULT_REVIEW_MEETING_DAYS: readonly number[] = [1, 16];
+/** A building × category seen this many times within the recurrence window is a recurring problem. */
+export const DEFAULT_RECURRENCE_MIN_COUNT = 3;
+/** The window recurring problems are counted in (days before the agenda's as-of time). */
+export const DEFAULT_RECURRENCE_WINDOW_DAYS = 90;
+
+export const REVIEW_LIMITS = {
+  /** meeting days are 1–28 so that every month has them */
+  meetingDayMax: 28,
+  meetingDaysMax: 6,
+  recurrenceMinCountMin: 2,
+  recurrenceMinCountMax: 20,
+  projectTitleMin: 2,
+  projectTitleMax: 60,
+  projectDescriptionMax: 500,
+  projectNoteMax: 500,
+  projectResultMin: 2,
+  projectResultMax: 500,
+  projectRequestsMax: 50,
+  agendaEntryKeysMax: 50,
+} as const;
+
+// ---- settings (per community; defaults from the server's configuration) ----
+
+export interface ReviewSettings {
+  communityId: number;
+  /** days of the month the meeting is held, ascending (1–28) */
+  meetingDays: number[];
+  recurrenceMinCount: number;
+  recurrenceWindowDays: number;
+  /** COMMUNITY: the community's own; DEFAULT: the server's configuration (REVIEW_MEETING_DAYS, REVIEW_RECURRENCE_MIN) */
+  source: 'COMMUNITY' | 'DEFAULT';
+  /** send back with PUT; 0 while the community has no settings of its own */
+  version: number;
+}
+
+export interface PutReviewSettingsBody {
+  /** street officers name the community; others default to their own */
+  communityId?: number;
+  meetingDays: number[];
+  recurrenceMinCount: number;
+  version: number;
+}
+
+// ---- the agenda ----
+
+/** One review period: the half-month before a meeting. */
+export interface ReviewPeriod {
+  /** the meeting date (YYYY-MM-DD, Asia/Shanghai); pass as `period` */
+  key: string;
+  meetingDate: string;
+  /** first and last day (inclusive) the period covers: from the previous meeting day to the day before this one */
+  from: string;
+  to: string;
+  /** e.g. 「2026年11月16日问需会（11月1日—11月15日）」 */
+  label: string;
+  previousKey: string;
+  nextKey: string;
+}
+
+/** Why an item is on the agenda. */
+export enum AgendaReason {
+  /** not resolved yet (待签收, 处理中, 部门处理中) */
+  Unresolved = 'UNRESOLVED',
+  /** a deadline (时限) has passed while it is unresolved */
+  Overdue = 'OVERDUE',
+  /** reopened after a low effect rating (差评重办) in the period, or still open after one */
+  Reopened = 'REOPENED',
+  /** found on patrol (巡查) in the period, or still open */
+  Patrol = 'PATROL',
+  /** the same building and category several times within the recurrence window */
+  Recurring = 'RECURRING',
+}
+
+export const AGENDA_REASON_LABELS: Record<AgendaReason, string> = {
+  [AgendaReason.Unresolved]: '未办结',
+  [AgendaReason.Overdue]: '已超时',
+  [AgendaReason.Reopened]: '差评重办',
+  [AgendaReason.Patrol]: '巡查发现',
+  [AgendaReason.Recurring]: '反复发生',
+};
+
+export interface AgendaItem {
+  id: number;
+  serial: string;
+  category: RequestCategory;
+  subcategory: string;
+  subcategoryLabel: string;
+  /** first 80 characters of the description */
+  excerpt: string;
+  status: RequestStatus;
+  statusLabel: string;
+  channel: Channel;
+  gridId: number;
+  gridName: string;
+  buildingName: string;
+  createdAt: string;
+  reopenCount: number;
+  reasons: AgendaReason[];
+}
+
+/** ITEM: one request; RECURRING: a building × category cluster (its items listed, each with its own reasons). */
+export type AgendaEntryKind = 'ITEM' | 'RECURRING';
+
+export interface AgendaEntry {
+  /** stable across calls: `item:<requestId>` or `recurring:<buildingId>:<category>`; send with a new project */
+  key: string;
+  kind: AgendaEntryKind;
+  reasons: AgendaReason[];
+  /** a suggested project title, e.g. 「3号楼 环境整治问题反复发生（4次）」 */
+  title: string;
+  gridId: number;
+  gridName: string;
+  buildingName: string;
+  requestIds: number[];
+  items: AgendaItem[];
+  /** projects that already link any of these items (so the meeting does not open a second one) */
+  projectIds: number[];
+}
+
+export interface AgendaCategoryGroup {
+  category: RequestCategory;
+  categoryLabel: string;
+  entries: AgendaEntry[];
+}
+
+export interface AgendaQuery {
+  communityId?: number;
+  /** a date YYYY-MM-DD: the agenda of the meeting on or after it (default: the next meeting from today) */
+  period?: string;
+}
+
+export interface ReviewAgenda {
+  communityId: number;
+  communityName: string;
+  period: ReviewPeriod;
+  /** the state the agenda describes: the end of the meeting day, or now while that is still ahead */
+  asOf: string;
+  recurrenceMinCount: number;
+  recurrenceWindowDays: number;
+  /** distinct items per reason */
+  counts: Record<AgendaReason, number>;
+  /** by category, in the categories' order; only categories with entries */
+  groups: AgendaCategoryGroup[];
+  /** a grid leader's agenda: only their grid's part, and they cannot make projects of it */
+  readOnly: boolean;
+  /** set when the agenda is a grid's part only */
+  gridId: number | null;
+}
+
+// ---- the project service list (项目服务清单) ----
+
+export enum ProjectStatus {
+  Open = 'OPEN',
+  Closed = 'CLOSED',
+}
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  [ProjectStatus.Open]: '办理中',
+  [ProjectStatus.Closed]: '已办结',
+};
+
+export enum ProjectAction {
+  AddProgress = 'ADD_PROGRESS',
+  Close = 'CLOSE',
+}
+
+export enum ProjectEventKind {
+  Created = 'CREATED',
+  Progress = 'PROGRESS',
+  Closed = 'CLOSED',
+}
+
+export const PROJECT_EVENT_LABELS: Record<ProjectEventKind, string> = {
+  [ProjectEventKind.Created]: '列入项目清单',
+  [ProjectEventKind.Progress]: '更新进展',
+  [ProjectEventKind.Closed]: '办结',
+};
+
+export interface CreateProjectBody {
+  /** street officers name the community; others default to their own */
+  communityId?: number;
+  title: string;
+  description?: string;
+  /** a grid leader or community officer of the community */
+  ownerUserId: number;
+  /** YYYY-MM-DD (Asia/Shanghai), today or later: the project is overdue after this day */
+  deadline: string;
+  /** 1–50 requests of the community, from the agenda's entries */
+  requestIds: number[];
+  /** the agenda entries it was made from (AgendaEntry.key) */
+  agendaEntryKeys?: string[];
+  /** the meeting (ReviewPeriod.key) that decided it */
+  meetingDate?: string;
+}
+
+export interface ProjectNoteBody {
+  note: string;
+  /** the version read; a stale one → 409 CONCURRENT_MODIFICATION */
+  version: number;
+}
+
+export interface CloseProjectBody {
+  /** the result the residents of the linked items are told */
+  result: string;
+  version: number;
+}
+
+export interface ProjectQuery extends PageQuery {
+  communityId?: number;
+  status?: ProjectStatus;
+  /** true: open and past the deadline; false: not overdue */
+  overdue?: boolean;
+}
+
+export interface ProjectSummary {
+  id: number;
+  communityId: number;
+  communityName: string;
+  title: string;
+  ownerUserId: number;
+  ownerName: string;
+  deadline: string;
+  status: ProjectStatus;
+  statusLabel: string;
+  /** open and the deadline day has passed */
+  overdue: boolean;
+  itemCount: number;
+  meetingDate: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  /** closed on or before the deadline day; null while open */
+  closedOnTime: boolean | null;
+  version: number;
+}
+
+export interface ProjectItemView {
+  id: number;
+  serial: string;
+  category: RequestCategory;
+  subcategory: string;
+  categoryLabel: string;
+  excerpt: string;
+  status: RequestStatus;
+  statusLabel: string;
+  gridName: string;
+  buildingName: string;
+}
+
+export interface ProjectEventView {
+  id: number;
+  kind: ProjectEventKind;
+  kindLabel: string;
+  actorName: string;
+  note: string | null;
+  at: string;
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  description: string | null;
+  result: string | null;
+  agendaEntryKeys: string[];
+  items: ProjectItemView[];
+  events: ProjectEventView[];
+  availableActions: ProjectAction[];
+}
+
+export type ProjectPage = Page<ProjectSummary>;
+
+/** GET /api/review/owners: who may own a project of the community. */
+export interface ProjectOwnerOption {
+  id: number;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  gridName: string | null;
+}
+
+/** Projects of a scope and period: MetricsView.projects (opened, closed, closedOnTime) plus the open ones at the end. */
+export interface ProjectCounts extends ProjectMetrics {
+  /** still open at the end of the period */
+  openAtEnd: number;
+  /** open at the end of the period and past their deadline */
+  overdueAtEnd: number;
+}
