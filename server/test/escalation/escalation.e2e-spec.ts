@@ -15,13 +15,13 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { MONDAY_9AM } from '../support/instants';
 import { DeadlineMissEntity } from '../../src/modules/deadlines/deadline.entities';
 import { DeadlineSweeper } from '../../src/modules/escalation/deadline-sweeper';
 import { fileRequest, notificationsOf } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 /** Monday 2026-11-23 09:00 in Shanghai: a normal grid item must be accepted by 11:00 (warned at 10:30). */
-const MONDAY_9AM = new Date('2026-11-23T01:00:00Z');
 const minutes = (n: number) => n * 60_000;
 
 describe('escalation up the ladder (上报), extensions (延期) and the deadline sweeper (督办)', () => {

@@ -22,13 +22,15 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { WEEKDAY_MORNING } from '../support/instants';
 import { Community } from '../../src/modules/geo/geo.entities';
 import { ProjectCountsService } from '../../src/modules/review/project-counts.service';
 import { localDateOf } from '../../src/modules/review/domain/review-period';
 import { fileRequest, notificationsOf } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
-const HOUR = 3600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Every entry of an agenda, whatever its category. */
@@ -53,7 +55,7 @@ describe('居民问需会: the half-monthly agenda and the project service list'
   let otherCommunityId: number;
 
   beforeAll(async () => {
-    clock = new ManualClock(new Date());
+    clock = new ManualClock(WEEKDAY_MORNING);
     t = await bootTestApp({}, { clock });
     [resident1, resident2, resident3, leader1, leader2, leader3, community1, street1] = await Promise.all(
       ['resident1', 'resident2', 'resident3', 'gridleader1', 'gridleader2', 'gridleader3', 'community1', 'street1'].map((a) => t.loginAs(a)),
@@ -82,7 +84,8 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       roomId: room.id,
       channel: Channel.Patrol,
     });
-    clock.advance(HOUR);
+    // past the urgent item's 30 wall-clock minutes, within every normal item's working-hour accept clock
+    clock.advance(31 * MINUTE);
   });
 
   afterAll(() => t.close());

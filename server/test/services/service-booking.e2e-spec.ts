@@ -15,6 +15,7 @@ import {
   CustodyStep,
 } from '@gezhi/shared';
 import { ManualClock } from '../../src/common/clock';
+import { WEEKDAY_MORNING } from '../support/instants';
 import { createResidents } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
@@ -33,7 +34,7 @@ const serviceBody = (overrides: Partial<CreateServiceBody> = {}): CreateServiceB
 
 describe('service booking (issue 4)', () => {
   let testApp: TestApp;
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(WEEKDAY_MORNING);
   let officer: ApiClient;
   let resident1: ApiClient;
   let resident2: ApiClient;

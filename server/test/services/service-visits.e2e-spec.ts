@@ -19,6 +19,7 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { WEEKDAY_MORNING } from '../support/instants';
 import { ServiceRecurrenceEntity, ServiceSlotEntity } from '../../src/modules/services/service.entities';
 import { ServiceSlotsService } from '../../src/modules/services/service-slots.service';
 import { User } from '../../src/modules/users/user.entity';
@@ -45,7 +46,7 @@ const serviceBody = (overrides: Partial<CreateServiceBody> = {}): CreateServiceB
  */
 describe('service visits (issue 4)', () => {
   let testApp: TestApp;
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(WEEKDAY_MORNING);
   let officer: ApiClient;
   let resident1: ApiClient;
   let resident2: ApiClient;

@@ -16,13 +16,13 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { MONDAY_9AM } from '../support/instants';
 import { DeadlineMissEntity, RequestDeadlineEntity } from '../../src/modules/deadlines/deadline.entities';
 import { DeadlineSweeper } from '../../src/modules/escalation/deadline-sweeper';
 import { escalateToStreet, fileRequest, notificationsOf } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 /** Monday 2026-11-23 09:00 in Shanghai (UTC+8). */
-const MONDAY_9AM = new Date('2026-11-23T01:00:00Z');
 const at = (minutesAfter9: number) => new Date(MONDAY_9AM.getTime() + minutesAfter9 * 60_000);
 
 /**
