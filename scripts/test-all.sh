@@ -13,16 +13,19 @@ RESULTS="$REPO_ROOT/artifacts/test-results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 failed=()
 
-tier() { # tier NAME command...
+tier() { # tier NAME command...   (a jest tier's report: --outputFile=…/REPORT.json, or TIER_REPORT=REPORT tier …)
   local name="$1"; shift
   step "$name"
-  local started=$SECONDS
+  local started=$SECONDS report="${TIER_REPORT:--}" arg
+  for arg in "$@"; do
+    case "$arg" in --outputFile=*) report="$(basename "${arg#--outputFile=}" .json)" ;; esac
+  done
   if "$@"; then
     echo "✓ $name ($((SECONDS - started)) s)"
-    echo "pass $name" >> "$RESULTS/tiers.txt"
+    printf 'pass\t%s\t%s\n' "$report" "$name" >> "$RESULTS/tiers.txt"
   else
     echo "✗ $name FAILED ($((SECONDS - started)) s)"
-    echo "fail $name" >> "$RESULTS/tiers.txt"
+    printf 'fail\t%s\t%s\n' "$report" "$name" >> "$RESULTS/tiers.txt"
     failed+=("$name")
   fi
 }
@@ -36,12 +39,17 @@ tier "shared: unit tests" pnpm --filter @gezhi/shared test $(jest_json shared)
 tier "server: unit + API e2e on embedded SQLite" \
   pnpm --filter @gezhi/server test $(jest_json server-sqlite)
 
+# the same suites with the process clock at a fixed instant (libfaketime): 16:00 on the last day of a month, the
+# working day before a public holiday; scripts/test-at-instants.sh runs all four instants
+TIER_REPORT=server-at-holiday-eve tier "server: unit + API e2e with the clock at the eve of a holiday" \
+  env RESULTS="$RESULTS" bash scripts/test-at-instants.sh holiday-eve
+
 if ensure_mariadb; then
   tier "server: API e2e on MariaDB" \
     env TEST_DATABASE_URL="${TEST_MARIADB_URL:-mariadb://root@127.0.0.1:3306/gezhi_test}" \
     pnpm --filter @gezhi/server test --selectProjects e2e $(jest_json server-mariadb)
 else
-  failed+=("MariaDB unavailable"); echo "fail MariaDB unavailable" >> "$RESULTS/tiers.txt"
+  failed+=("MariaDB unavailable"); printf 'fail\t-\tMariaDB unavailable\n' >> "$RESULTS/tiers.txt"
 fi
 
 tier "mini-program: component tests" pnpm --filter @gezhi/miniapp test $(jest_json miniapp)
@@ -54,7 +62,7 @@ if ensure_chromium; then
   tier "H5 browser journeys in Chromium" \
     pnpm --filter @gezhi/miniapp exec jest -c journeys/jest.config.js $(jest_json journeys)
 else
-  failed+=("Chromium unavailable"); echo "fail Chromium unavailable" >> "$RESULTS/tiers.txt"
+  failed+=("Chromium unavailable"); printf 'fail\t-\tChromium unavailable\n' >> "$RESULTS/tiers.txt"
 fi
 
 step "summary"

@@ -31,6 +31,9 @@ import { ServiceSlotsService } from '../services/service-slots.service';
 import { ProjectsService } from '../review/projects.service';
 import { Clock } from '../../common/clock';
 import { DemoHistory } from '../metrics/demo-history';
+import { CalendarDayEntity } from '../deadlines/deadline.entities';
+import { DeadlineRules } from '../deadlines/deadline-rules.service';
+import { DEMO_CALENDAR } from './demo-calendar';
 import { localDateOf } from '../review/domain/review-period';
 import { DEMO_PROJECT, DEMO_REVIEW_REQUESTS } from './demo-data';
 
@@ -56,12 +59,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly projects: ProjectsService,
     private readonly clock: Clock,
     private readonly history: DemoHistory,
+    private readonly deadlineRules: DeadlineRules,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     if ((await this.dataSource.getRepository(Street).count()) > 0) return;
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
+    // the holidays first, so every demo clock below counts working time on the real calendar
+    await this.dataSource.getRepository(CalendarDayEntity).insert(DEMO_CALENDAR.map((day) => ({ ...day })));
+    await this.deadlineRules.refresh();
     for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
     await this.loadServices();
     await this.loadReview(rooms);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The server's suites (unit + API e2e on the embedded SQLite) with the whole process's clock set to fixed
+# instants by libfaketime (Debian's `faketime`), in the time zone of a Beijing server. Code under test must not
+# depend on the day and hour it runs: a suite that passes now must pass on a weekday morning, on a Saturday, at
+# 23:59 on the last day of a month, and on the working day before a public holiday (the demo calendar has
+# 2027-01-01 元旦 as a holiday).
+#
+#   scripts/test-at-instants.sh                 all four instants
+#   scripts/test-at-instants.sh holiday-eve     one of: weekday-morning saturday month-end holiday-eve
+#
+# Each instant writes its jest report to $RESULTS (default artifacts/test-results) as server-at-<name>.json.
+# Needs faketime (installed with apt-get when missing and run as root).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+
+declare -A INSTANTS=(
+  [weekday-morning]='2026-12-11 10:00:00 +0800'   # Friday, 10:00 Beijing
+  [saturday]='2026-12-12 10:00:00 +0800'          # Saturday, 10:00
+  [month-end]='2026-11-30 23:59:00 +0800'         # Monday 23:59, the last minute of November
+  [holiday-eve]='2026-12-31 16:00:00 +0800'       # Thursday 16:00, the working day before 元旦 (a holiday Friday)
+)
+ORDER=(weekday-morning saturday month-end holiday-eve)
+RESULTS="${RESULTS:-$REPO_ROOT/artifacts/test-results}"
+mkdir -p "$RESULTS"
+
+if ! command -v faketime >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "› installing faketime"
+    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; })
+  fi
+  command -v faketime >/dev/null 2>&1 || { echo "faketime is not installed (apt-get install faketime)"; exit 1; }
+fi
+ensure_pnpm
+
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=("${ORDER[@]}")
+failed=()
+for name in "${names[@]}"; do
+  instant="${INSTANTS[$name]:-}"
+  [ -n "$instant" ] || { echo "unknown instant '$name' (one of: ${ORDER[*]})"; exit 2; }
+  step "server suites with the clock at $instant ($name)"
+  # the clock starts at the instant and runs on; monotonic clocks (timers) stay real
+  if (cd server && TZ=Asia/Shanghai FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$instant" \
+      npx jest --runInBand --json --outputFile="$RESULTS/server-at-$name.json"); then
+    echo "✓ $name"
+  else
+    echo "✗ $name FAILED"; failed+=("$name")
+  fi
+done
+[ ${#failed[@]} -eq 0 ] || { printf '✗ failed at: %s\n' "${failed[@]}"; exit 1; }
+echo "server suites passed at: ${names[*]}"
