@@ -15,7 +15,7 @@ import {
   supervisionOf,
   Urgency,
 } from '@gezhi/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DeadlineRules } from './deadline-rules.service';
 import { RequestDeadlineEntity } from './deadline.entities';
@@ -186,11 +186,14 @@ export class DeadlineService {
   }
 
   /**
-   * Requests with a clock in `state` running against the unit, earliest due first (the inbox's 即将超时 / 已超时):
-   * a range of IDX_request_deadline_unit (unitType, unitId, state, dueAt).
+   * Requests with a clock in `state` running against any of the units, earliest due first (the inbox's 即将超时 /
+   * 已超时): one range of IDX_request_deadline_unit (unitType, unitId, state, dueAt) per unit. For YELLOW, a request
+   * that also has a RED running clock is left out — its row is red, so it belongs to 已超时 only (the check reads
+   * IDX_request_deadline_request (requestId, state) per candidate).
    */
-  async requestIdsDue(unit: InboxUnit, state: DeadlineState, skip: number, take: number): Promise<number[]> {
-    const rows = await this.dueQuery(unit, state)
+  async requestIdsDue(units: readonly InboxUnit[], state: DeadlineState, skip: number, take: number): Promise<number[]> {
+    if (units.length === 0) return [];
+    const rows = await this.dueQuery(units, state)
       .select('d.requestId', 'requestId')
       .addSelect('MIN(d.dueAt)', 'firstDue')
       .groupBy('d.requestId')
@@ -203,8 +206,9 @@ export class DeadlineService {
   }
 
   /** How many requests have such a clock, counting at most `cap + 1` (like every list's total). */
-  async countDue(unit: InboxUnit, state: DeadlineState, cap: number): Promise<number> {
-    const inner = this.dueQuery(unit, state).select('DISTINCT d.requestId', 'requestId').limit(cap + 1);
+  async countDue(units: readonly InboxUnit[], state: DeadlineState, cap: number): Promise<number> {
+    if (units.length === 0) return 0;
+    const inner = this.dueQuery(units, state).select('DISTINCT d.requestId', 'requestId').limit(cap + 1);
     const row = await this.dataSource
       .createQueryBuilder()
       .select('COUNT(*)', 'total')
@@ -214,11 +218,26 @@ export class DeadlineService {
     return Number(row?.total ?? 0);
   }
 
-  private dueQuery(unit: InboxUnit, state: DeadlineState) {
-    return this.dataSource
-      .getRepository(RequestDeadlineEntity)
-      .createQueryBuilder('d')
-      .where('d.unitType = :unitType AND d.unitId = :unitId AND d.state = :state', { ...unit, state });
+  private dueQuery(units: readonly InboxUnit[], state: DeadlineState) {
+    const byType = new Map<DeadlineUnitType, number[]>();
+    for (const u of units) byType.set(u.unitType, [...(byType.get(u.unitType) ?? []), u.unitId]);
+    const query = this.dataSource.getRepository(RequestDeadlineEntity).createQueryBuilder('d');
+    query.where(
+      new Brackets((or) => {
+        [...byType].forEach(([unitType, ids], i) =>
+          or.orWhere(`(d.unitType = :unitType${i} AND d.unitId IN (:...unitIds${i}) AND d.state = :state)`, { [`unitType${i}`]: unitType, [`unitIds${i}`]: ids, state }),
+        );
+      }),
+    );
+    if (state === DeadlineState.Yellow) {
+      const red = this.dataSource
+        .getRepository(RequestDeadlineEntity)
+        .createQueryBuilder('red')
+        .select('1')
+        .where('red.requestId = d.requestId AND red.state = :red');
+      query.andWhere(`NOT EXISTS (${red.getQuery()})`, { red: DeadlineState.Red });
+    }
+    return query;
   }
 
   /** The running clocks of `kind` against units of `unitType`, for the requests (e.g. departments' REPORT clocks). */

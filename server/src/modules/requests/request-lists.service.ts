@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DeadlineState, DueFilter, InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
+import { DeadlineState, DeadlineUnitType, DueFilter, InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { DeadlineService, InboxUnit } from '../deadlines/deadline.service';
+import { DepartmentEntity } from '../departments/department.entities';
 import { unitOfLevel } from '../deadlines/domain/deadline-units';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
@@ -19,6 +20,7 @@ export class RequestListsService {
     @InjectRepository(RequestEntity) private readonly requests: Repository<RequestEntity>,
     private readonly views: RequestViews,
     private readonly deadlines: DeadlineService,
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
   ) {}
 
   async mine(resident: User, query: PageQuery): Promise<Page<RequestSummary>> {
@@ -38,36 +40,50 @@ export class RequestListsService {
   /** Tab badges; each count is bounded like a list's total (more than PAGE_COUNT_CAP shows as the cap + 1). */
   async inboxCounts(staff: User): Promise<InboxCounts> {
     const count = (status: RequestStatus) => countUpToCap(this.inboxScope(staff).andWhere('r.status = :status', { status }));
-    const unit = this.inboxUnit(staff);
+    const units = await this.supervisedUnits(staff);
     const [pendingAccept, inProgress, resolved, dueSoon, overdue] = await Promise.all([
       count(RequestStatus.PendingAccept),
       count(RequestStatus.InProgress),
       count(RequestStatus.Resolved),
-      unit ? this.deadlines.countDue(unit, DeadlineState.Yellow, PAGE_COUNT_CAP) : 0,
-      unit ? this.deadlines.countDue(unit, DeadlineState.Red, PAGE_COUNT_CAP) : 0,
+      this.deadlines.countDue(units, DeadlineState.Yellow, PAGE_COUNT_CAP),
+      this.deadlines.countDue(units, DeadlineState.Red, PAGE_COUNT_CAP),
     ]);
     return { pendingAccept, inProgress, resolved, dueSoon, overdue };
   }
 
   /**
-   * 即将超时 / 已超时: items whose clock against the viewer's unit is YELLOW / RED, earliest due first. Clocks run
-   * against the unit of the level that holds the item, so this is the viewer's own queue; index-backed
-   * (IDX_request_deadline_unit).
+   * 即将超时 / 已超时: items with a clock the viewer supervises in YELLOW / RED — the row's colour (the worst of its
+   * running clocks, `supervisionOf`), so an item in 即将超时 has no red clock — earliest due first. Clocks run against
+   * the unit of the level that holds the item, so this is the viewer's own queue; at the street it also holds the
+   * REPORT clocks of the departments the street whistled (they serve this street only, and a whistled item stays at
+   * the street). Index-backed: one range of IDX_request_deadline_unit per unit.
    */
   private async dueInbox(staff: User, due: DueFilter, pageQuery: PageQuery): Promise<Page<RequestSummary>> {
     assertStaff(staff);
-    const unit = this.inboxUnit(staff);
+    const units = await this.supervisedUnits(staff);
     const window = pageWindow(pageQuery);
-    if (!unit) return toPage([], 0, window);
+    if (units.length === 0) return toPage([], 0, window);
     const state = due === 'soon' ? DeadlineState.Yellow : DeadlineState.Red;
     const [ids, counted] = await Promise.all([
-      this.deadlines.requestIdsDue(unit, state, window.skip, window.pageSize),
-      this.deadlines.countDue(unit, state, PAGE_COUNT_CAP),
+      this.deadlines.requestIdsDue(units, state, window.skip, window.pageSize),
+      this.deadlines.countDue(units, state, PAGE_COUNT_CAP),
     ]);
     const rows = ids.length > 0 ? await this.requests.findBy({ id: In(ids) }) : [];
     const ordered = ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is RequestEntity => r !== undefined);
     const page = toPage(await this.views.summaries(staff, ordered), Math.min(counted, PAGE_COUNT_CAP), window);
     return counted > PAGE_COUNT_CAP ? { ...page, totalCapped: true } : page;
+  }
+
+  /**
+   * The units whose clocks the viewer's due filter shows: their own unit (grid / community / street) and, for a street
+   * officer, the street's departments (their REPORT clocks of whistled items; IDX on department.streetId).
+   */
+  private async supervisedUnits(staff: User): Promise<InboxUnit[]> {
+    const unit = this.inboxUnit(staff);
+    if (!unit) return [];
+    if (unit.unitType !== DeadlineUnitType.Street) return [unit];
+    const departments = await this.departments.find({ select: { id: true }, where: { streetId: unit.unitId } });
+    return [unit, ...departments.map((d) => ({ unitType: DeadlineUnitType.Department, unitId: d.id }))];
   }
 
   private inboxUnit(staff: User): InboxUnit | null {
