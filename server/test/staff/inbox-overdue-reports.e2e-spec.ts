@@ -1,7 +1,9 @@
 import { DepartmentView, InboxCounts, Page, RequestCategory, RequestSummary } from '@gezhi/shared';
+import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { DeadlineSweeper } from '../../src/modules/escalation/deadline-sweeper';
-import { escalateToStreet, fileRequest } from '../support/factories';
+import { Street } from '../../src/modules/geo/geo.entities';
+import { escalateToCommunity, escalateToStreet, fileRequest } from '../support/factories';
 import { MONDAY_9AM } from '../support/instants';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
@@ -82,5 +84,23 @@ describe('the street inbox’s due filters include the report clocks of whistled
     await property.post(`/api/whistles/${assignmentId}/report`, { plan: '本周内施划禁停标线' }).expect(200);
     expect((await due(street1, 'overdue')).items.map((i) => i.id)).not.toContain(filed.id);
     expect((await counts(street1)).overdue).toBe((afterMiss.overdue ?? 0) - 1);
+  });
+
+  it('shows a community’s own whistle (where the street allows it) in the community officer’s 已超时, not in the street’s', async () => {
+    const streets = t.app.get(DataSource).getRepository(Street);
+    for (const street of await streets.find()) await streets.update({ id: street.id }, { communityMayWhistle: true });
+    clock.set(MONDAY_9AM);
+    const filed = await fileRequest(resident1, { category: RequestCategory.Environment, subcategory: 'PARKING', description: '单元门口电动车乱停，堵住了出入口。' });
+    await escalateToCommunity(leader1, filed.id);
+    await community1.post(`/api/requests/${filed.id}/whistle`, { leadDepartmentId: propertyId, note: '请物业清理单元门口' }).expect(200);
+    clock.set(at(121));
+    await sweeper.sweepOnce();
+    expect((await rowOf(community1, filed.id))?.supervision).toBe('RED');
+    const overdue = await due(community1, 'overdue');
+    expect(overdue.items.map((i) => i.id)).toContain(filed.id);
+    expect((await counts(community1)).overdue).toBe(overdue.total);
+    // the street's inbox holds street-level items only: neither its list nor its filter shows the community's item
+    expect(await rowOf(street1, filed.id)).toBeUndefined();
+    expect((await due(street1, 'overdue')).items.map((i) => i.id)).not.toContain(filed.id);
   });
 });

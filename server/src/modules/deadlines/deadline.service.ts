@@ -186,14 +186,13 @@ export class DeadlineService {
   }
 
   /**
-   * Requests with a clock in `state` running against any of the units, earliest due first (the inbox's 即将超时 /
-   * 已超时): one range of IDX_request_deadline_unit (unitType, unitId, state, dueAt) per unit. For YELLOW, a request
-   * that also has a RED running clock is left out — its row is red, so it belongs to 已超时 only (the check reads
-   * IDX_request_deadline_request (requestId, state) per candidate).
+   * Requests with a clock in `state` among the supervised clocks, earliest due first (the inbox's 即将超时 / 已超时):
+   * one range of IDX_request_deadline_unit (unitType, unitId, state, dueAt) for the viewer's unit and one per
+   * department. For YELLOW, a request that also has a RED running clock is left out — its row is red, so it belongs to
+   * 已超时 only (checked on IDX_request_deadline_request (requestId, state) per candidate).
    */
-  async requestIdsDue(units: readonly InboxUnit[], state: DeadlineState, skip: number, take: number): Promise<number[]> {
-    if (units.length === 0) return [];
-    const rows = await this.dueQuery(units, state)
+  async requestIdsDue(clocks: SupervisedClocks, state: DeadlineState, skip: number, take: number): Promise<number[]> {
+    const rows = await this.dueQuery(clocks, state)
       .select('d.requestId', 'requestId')
       .addSelect('MIN(d.dueAt)', 'firstDue')
       .groupBy('d.requestId')
@@ -206,9 +205,8 @@ export class DeadlineService {
   }
 
   /** How many requests have such a clock, counting at most `cap + 1` (like every list's total). */
-  async countDue(units: readonly InboxUnit[], state: DeadlineState, cap: number): Promise<number> {
-    if (units.length === 0) return 0;
-    const inner = this.dueQuery(units, state).select('DISTINCT d.requestId', 'requestId').limit(cap + 1);
+  async countDue(clocks: SupervisedClocks, state: DeadlineState, cap: number): Promise<number> {
+    const inner = this.dueQuery(clocks, state).select('DISTINCT d.requestId', 'requestId').limit(cap + 1);
     const row = await this.dataSource
       .createQueryBuilder()
       .select('COUNT(*)', 'total')
@@ -218,23 +216,25 @@ export class DeadlineService {
     return Number(row?.total ?? 0);
   }
 
-  private dueQuery(units: readonly InboxUnit[], state: DeadlineState) {
-    const byType = new Map<DeadlineUnitType, number[]>();
-    for (const u of units) byType.set(u.unitType, [...(byType.get(u.unitType) ?? []), u.unitId]);
-    const query = this.dataSource.getRepository(RequestDeadlineEntity).createQueryBuilder('d');
+  private dueQuery(clocks: SupervisedClocks, state: DeadlineState) {
+    const repository = this.dataSource.getRepository(RequestDeadlineEntity);
+    const query = repository.createQueryBuilder('d');
+    const departments = clocks.departments;
     query.where(
       new Brackets((or) => {
-        [...byType].forEach(([unitType, ids], i) =>
-          or.orWhere(`(d.unitType = :unitType${i} AND d.unitId IN (:...unitIds${i}) AND d.state = :state)`, { [`unitType${i}`]: unitType, [`unitIds${i}`]: ids, state }),
-        );
+        or.where('(d.unitType = :ownType AND d.unitId = :ownId AND d.state = :state)', { ownType: clocks.own.unitType, ownId: clocks.own.unitId, state });
+        if (!departments || departments.ids.length === 0) return;
+        const inScope = departments.communityId === undefined ? '' : ` AND EXISTS (SELECT 1 FROM request r WHERE r.id = d.requestId AND r.communityId = :departmentsCommunityId)`;
+        or.orWhere(`(d.unitType = :departmentType AND d.unitId IN (:...departmentIds) AND d.state = :state AND d.level = :departmentsLevel${inScope})`, {
+          departmentType: DeadlineUnitType.Department,
+          departmentIds: [...departments.ids],
+          departmentsLevel: departments.level,
+          departmentsCommunityId: departments.communityId,
+        });
       }),
     );
     if (state === DeadlineState.Yellow) {
-      const red = this.dataSource
-        .getRepository(RequestDeadlineEntity)
-        .createQueryBuilder('red')
-        .select('1')
-        .where('red.requestId = d.requestId AND red.state = :red');
+      const red = repository.createQueryBuilder('red').select('1').where('red.requestId = d.requestId AND red.state = :red');
       query.andWhere(`NOT EXISTS (${red.getQuery()})`, { red: DeadlineState.Red });
     }
     return query;
@@ -276,4 +276,13 @@ export function deadlineView(row: Pick<RequestDeadlineEntity, 'kind' | 'level' |
 export interface InboxUnit {
   unitType: DeadlineUnitType;
   unitId: number;
+}
+
+/**
+ * The clocks a staff member's due filter shows: those of their own unit, and the REPORT clocks of the departments
+ * their level whistled (clocks opened at `level`; at a community, only of the community's requests).
+ */
+export interface SupervisedClocks {
+  own: InboxUnit;
+  departments?: { ids: readonly number[]; level: HandlingLevel; communityId?: number };
 }

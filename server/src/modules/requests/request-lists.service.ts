@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DeadlineState, DeadlineUnitType, DueFilter, InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
+import { DeadlineState, DueFilter, HandlingLevel, InboxCounts, isFinal, Page, PAGE_COUNT_CAP, PageQuery, RequestStatus, RequestSummary } from '@gezhi/shared';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
-import { DeadlineService, InboxUnit } from '../deadlines/deadline.service';
+import { DeadlineService, InboxUnit, SupervisedClocks } from '../deadlines/deadline.service';
 import { DepartmentEntity } from '../departments/department.entities';
 import { unitOfLevel } from '../deadlines/domain/deadline-units';
 import { pageWindow, toPage } from '../../common/http/pagination';
@@ -40,13 +40,13 @@ export class RequestListsService {
   /** Tab badges; each count is bounded like a list's total (more than PAGE_COUNT_CAP shows as the cap + 1). */
   async inboxCounts(staff: User): Promise<InboxCounts> {
     const count = (status: RequestStatus) => countUpToCap(this.inboxScope(staff).andWhere('r.status = :status', { status }));
-    const units = await this.supervisedUnits(staff);
+    const clocks = await this.supervisedClocks(staff);
     const [pendingAccept, inProgress, resolved, dueSoon, overdue] = await Promise.all([
       count(RequestStatus.PendingAccept),
       count(RequestStatus.InProgress),
       count(RequestStatus.Resolved),
-      this.deadlines.countDue(units, DeadlineState.Yellow, PAGE_COUNT_CAP),
-      this.deadlines.countDue(units, DeadlineState.Red, PAGE_COUNT_CAP),
+      clocks ? this.deadlines.countDue(clocks, DeadlineState.Yellow, PAGE_COUNT_CAP) : 0,
+      clocks ? this.deadlines.countDue(clocks, DeadlineState.Red, PAGE_COUNT_CAP) : 0,
     ]);
     return { pendingAccept, inProgress, resolved, dueSoon, overdue };
   }
@@ -54,19 +54,19 @@ export class RequestListsService {
   /**
    * 即将超时 / 已超时: items with a clock the viewer supervises in YELLOW / RED — the row's colour (the worst of its
    * running clocks, `supervisionOf`), so an item in 即将超时 has no red clock — earliest due first. Clocks run against
-   * the unit of the level that holds the item, so this is the viewer's own queue; at the street it also holds the
-   * REPORT clocks of the departments the street whistled (they serve this street only, and a whistled item stays at
-   * the street). Index-backed: one range of IDX_request_deadline_unit per unit.
+   * the unit of the level that holds the item, so this is the viewer's own queue; it also holds the REPORT clocks of
+   * the departments that level whistled (a whistled item stays at the level that whistled it). Index-backed: one range
+   * of IDX_request_deadline_unit for the viewer's unit and one per department.
    */
   private async dueInbox(staff: User, due: DueFilter, pageQuery: PageQuery): Promise<Page<RequestSummary>> {
     assertStaff(staff);
-    const units = await this.supervisedUnits(staff);
+    const clocks = await this.supervisedClocks(staff);
     const window = pageWindow(pageQuery);
-    if (units.length === 0) return toPage([], 0, window);
+    if (!clocks) return toPage([], 0, window);
     const state = due === 'soon' ? DeadlineState.Yellow : DeadlineState.Red;
     const [ids, counted] = await Promise.all([
-      this.deadlines.requestIdsDue(units, state, window.skip, window.pageSize),
-      this.deadlines.countDue(units, state, PAGE_COUNT_CAP),
+      this.deadlines.requestIdsDue(clocks, state, window.skip, window.pageSize),
+      this.deadlines.countDue(clocks, state, PAGE_COUNT_CAP),
     ]);
     const rows = ids.length > 0 ? await this.requests.findBy({ id: In(ids) }) : [];
     const ordered = ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is RequestEntity => r !== undefined);
@@ -75,15 +75,18 @@ export class RequestListsService {
   }
 
   /**
-   * The units whose clocks the viewer's due filter shows: their own unit (grid / community / street) and, for a street
-   * officer, the street's departments (their REPORT clocks of whistled items; IDX on department.streetId).
+   * The clocks the viewer's due filter shows: their own unit's (grid / community / street) and, where the level can
+   * whistle (the street; a community where its street allows it), the REPORT clocks of the street's departments
+   * opened at that level — for a community only on its own requests. Departments by IDX on department.streetId.
    */
-  private async supervisedUnits(staff: User): Promise<InboxUnit[]> {
-    const unit = this.inboxUnit(staff);
-    if (!unit) return [];
-    if (unit.unitType !== DeadlineUnitType.Street) return [unit];
-    const departments = await this.departments.find({ select: { id: true }, where: { streetId: unit.unitId } });
-    return [unit, ...departments.map((d) => ({ unitType: DeadlineUnitType.Department, unitId: d.id }))];
+  private async supervisedClocks(staff: User): Promise<SupervisedClocks | null> {
+    const own = this.inboxUnit(staff);
+    if (!own) return null;
+    const level = levelOfRole(staff.role);
+    if (level === HandlingLevel.Grid || level === null || staff.streetId === null) return { own };
+    const departments = await this.departments.find({ select: { id: true }, where: { streetId: staff.streetId } });
+    const ids = departments.map((d) => d.id);
+    return { own, departments: { ids, level, ...(level === HandlingLevel.Community ? { communityId: own.unitId } : {}) } };
   }
 
   private inboxUnit(staff: User): InboxUnit | null {
