@@ -334,18 +334,26 @@ export interface RankingQuery {
 }
 
 /**
- * The ranking rule (docs/metrics.md#rankings): score = the weighted mean of the unit's rates that are not null
- * (weights re-normalised over those), × 100, 2 decimals. Grids by 响应率, 按时办结率, 满意率; departments by 按时报到率,
- * 1 − 退回率, 满意率. A unit is ranked when the denominator of its first rate (响应率 / 按时报到率) is at least
- * `minItems`. Ties: the rates in the listed order, then the larger denominator of the first rate, then the unit id.
- * Red list (红榜) = the first `listSize`; black list (黑榜) = the last `listSize` not already on the red list.
+ * The ranking rule (docs/metrics.md#rankings). Grids by 响应率, 按时办结率, 满意率; departments by 按时报到率, 1 − 退回率,
+ * 满意率 — the first is the primary rate.
+ * 1. 样本不足: a unit is ranked only when the primary rate's denominator is at least the minimum sample
+ *    (`RankingView.minSample`, server configuration RANKING_MIN_SAMPLE, default 5); the others are listed unranked.
+ * 2. 达标: a unit whose primary rate is below the pass line (`RankingView.passPercent`, RANKING_PASS_PERCENT, default
+ *    80) ranks after every unit that meets it and is never on the red list.
+ * 3. Score = the weighted mean of the unit's rates that are not null (weights re-normalised over those), × 100, 2
+ *    decimals; the primary rate weighs 2, the others 1.
+ * Order: 达标 first, score, the rates in the listed order, the larger denominator of the primary rate, the unit id.
+ * Red list (红榜) = the first `listSize` units that meet the pass line; black list (黑榜) = the last `listSize` not
+ * already on the red list.
  */
 export const RANKING_RULE = {
-  minItems: 3,
   listSize: 3,
-  gridWeights: { response: 1, onTimeResolution: 1, satisfaction: 1 },
-  departmentWeights: { reportOnTime: 1, return: 1, satisfaction: 1 },
+  gridWeights: { response: 2, onTimeResolution: 1, satisfaction: 1 },
+  departmentWeights: { reportOnTime: 2, return: 1, satisfaction: 1 },
 } as const;
+
+/** How a unit not ranked is shown (样本不足: too few items in the primary rate to judge). */
+export const INSUFFICIENT_SAMPLE_LABEL = '样本不足';
 
 export interface RankingUnit {
   kind: MetricsScopeKind.Grid | MetricsScopeKind.Department;
@@ -361,6 +369,8 @@ export interface RankingEntry {
   unit: RankingUnit;
   /** 0–100, 2 decimals */
   score: number;
+  /** 达标: its primary rate (响应率 / 按时报到率) meets the pass line; only such units are on the red list */
+  passed: boolean;
   /** the rates it was ranked by, in order (grids: response, onTimeResolution, satisfaction; departments: reportOnTime, return, satisfaction) */
   rates: Partial<Record<RateKey, Rate>>;
   /** items behind each rate: GET /api/metrics/items with this query (add page/pageSize) */
@@ -369,7 +379,11 @@ export interface RankingEntry {
 
 export interface UnrankedUnit {
   unit: RankingUnit;
-  /** e.g. "本月仅 2 件计入响应率，少于 3 件不参与排名" */
+  /** 样本不足 (INSUFFICIENT_SAMPLE_LABEL) */
+  label: string;
+  /** the items counted in its primary rate (fewer than the minimum sample) */
+  primaryCount: number;
+  /** e.g. "样本不足：本月仅 2 件计入响应率，少于 5 件不参与排名" */
   reason: string;
   rates: Partial<Record<RateKey, Rate>>;
 }
@@ -382,12 +396,17 @@ export interface RankingView {
   period: MetricsPeriod;
   /** the rule in words (红黑榜规则) */
   rule: string;
+  /** the minimum sample: fewer items in the primary rate → 样本不足, not ranked */
+  minSample: number;
+  /** the pass line (达标) of the primary rate, in percent */
+  passPercent: number;
   /** every ranked unit, best first */
   entries: RankingEntry[];
   /** 红榜 */
   red: RankingEntry[];
   /** 黑榜, worst last */
   black: RankingEntry[];
+  /** 样本不足, by unit id */
   unranked: UnrankedUnit[];
 }
 

@@ -54,6 +54,10 @@ export interface AppConfig {
   /** 数据: how long an instance reuses a computed metrics answer (0: never; docs/metrics.md#caching) */
   metrics: {
     cacheMs: number;
+    /** 红黑榜 (docs/metrics.md#rankings): fewer items than this in a unit's primary rate → 样本不足, not ranked */
+    rankingMinSample: number;
+    /** 红黑榜: the primary rate (percent) a unit needs to be on the red list and ahead of those below it */
+    rankingPassPercent: number;
   };
   /** the background top-up that keeps recurring service slots materialised a year ahead, run inside every instance */
   slotTopUp: {
@@ -246,6 +250,8 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     },
     metrics: {
       cacheMs: readInteger('METRICS_CACHE_MS', nodeEnv === 'test' ? 0 : 10_000, 0, 600_000),
+      rankingMinSample: readInteger('RANKING_MIN_SAMPLE', 5, 1, 1000),
+      rankingPassPercent: readInteger('RANKING_PASS_PERCENT', 80, 0, 100),
     },
     slotTopUp: {
       enabled: readBoolean('SLOT_TOPUP_ENABLED', nodeEnv !== 'test'),

@@ -299,9 +299,9 @@ describe('metrics roll-ups equal a full recomputation (数据)', () => {
     expect(ranking.entries.map((e) => e.rank)).toEqual(ranking.entries.map((_, i) => i + 1));
     for (const entry of ranking.entries) {
       expect(Object.keys(entry.itemQueries)).toEqual(['response', 'onTimeResolution', 'satisfaction']);
-      expect(entry.rates.response?.denominator).toBeGreaterThanOrEqual(3);
+      expect(entry.rates.response?.denominator).toBeGreaterThanOrEqual(ranking.minSample);
     }
-    for (const unranked of ranking.unranked) expect(unranked.reason).toMatch(/少于 3 件不参与排名/);
+    for (const unranked of ranking.unranked) expect(unranked).toMatchObject({ label: '样本不足', reason: expect.stringMatching(/^样本不足：.*少于 5 件不参与排名$/) });
     const community = await get<RankingView>('community1', '/api/metrics/rankings?month=2026-11&kind=GRID');
     expect(community.scope).toMatchObject({ kind: MetricsScopeKind.Community, id: communityId });
   });

@@ -13,6 +13,7 @@ import {
   MetricsTrend,
   MetricsView,
   ProjectMetrics,
+  INSUFFICIENT_SAMPLE_LABEL,
   RANKING_RULE,
   RankingEntry,
   RankingKind,
@@ -35,7 +36,7 @@ import { DEPARTMENT_COUNTERS, OUTCOME_COUNTERS, REQUEST_COUNTERS, zeros } from '
 import { localDay, monthStart, addDays } from './domain/local-time';
 import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, ownIdOf, ownScopeOf } from './domain/metrics-access';
 import { bucketPlan, monthPeriod, outcomePlan, resolvePeriod, trailingWeeks, weeksOf } from './domain/period';
-import { RankedRate, rankUnits } from './domain/ranking';
+import { RankedRate, RankingPolicy, rankUnits } from './domain/ranking';
 import { departmentMetricsOf, requestMetricsOf } from './domain/rates';
 import { MetricsReader, RequestFilter } from './metrics-reader';
 import { MetricsScopes, ResolvedScope, UnitRef } from './metrics-scopes';
@@ -62,6 +63,8 @@ export class MetricsService {
   /** computed answers, keyed by what they depend on (never by the viewer: access is checked before) */
   private readonly answers: AnswerCache;
 
+  private readonly rankingPolicy: RankingPolicy;
+
   constructor(
     private readonly reader: MetricsReader,
     private readonly scopes: MetricsScopes,
@@ -69,6 +72,7 @@ export class MetricsService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.answers = new AnswerCache(config.metrics.cacheMs);
+    this.rankingPolicy = { minSample: config.metrics.rankingMinSample, passRate: config.metrics.rankingPassPercent / 100, listSize: RANKING_RULE.listSize };
   }
 
   /** The projects feature registers its counts here (MetricsView.projects); until then projects are zeros. */
@@ -302,11 +306,13 @@ export class MetricsService {
         };
       });
     }
-    const outcome = rankUnits(candidates, RANKING_RULE.minItems, RANKING_RULE.listSize);
+    const policy = this.rankingPolicy;
+    const outcome = rankUnits(candidates, policy);
     const entry = (r: (typeof outcome.ranked)[number]): RankingEntry => ({
       rank: r.rank,
       unit: r.unit,
       score: r.score,
+      passed: r.passed,
       rates: Object.fromEntries(r.rates.map((x) => [x.key, x.rate])),
       itemQueries: Object.fromEntries(r.rates.map((x) => [x.key, itemQuery(r.unit, x.key)])),
     });
@@ -316,13 +322,17 @@ export class MetricsService {
       kind: query.kind,
       scope: this.scopes.view(scope, null),
       period,
-      rule: rankingRuleText(query.kind),
+      rule: rankingRuleText(query.kind, policy),
+      minSample: policy.minSample,
+      passPercent: Math.round(policy.passRate * 100),
       entries: outcome.ranked.map(entry),
       red: outcome.red.map(entry),
       black: outcome.black.map(entry),
       unranked: outcome.unranked.map((u) => ({
         unit: u.candidate.unit,
-        reason: `本月仅 ${u.primaryCount} 件计入${primary}，少于 ${RANKING_RULE.minItems} 件不参与排名`,
+        label: INSUFFICIENT_SAMPLE_LABEL,
+        primaryCount: u.primaryCount,
+        reason: `${INSUFFICIENT_SAMPLE_LABEL}：本月仅 ${u.primaryCount} 件计入${primary}，少于 ${policy.minSample} 件不参与排名`,
         rates: Object.fromEntries(u.candidate.rates.map((x) => [x.key, x.rate])),
       })),
     };
@@ -346,14 +356,16 @@ export class MetricsService {
   }
 }
 
-export function rankingRuleText(kind: RankingKind): string {
+/** The rule in words, as the 数据 page shows it under the lists (docs/metrics.md#rankings). */
+export function rankingRuleText(kind: RankingKind, policy: RankingPolicy): string {
   const rates = kind === 'GRID' ? '响应率、按时办结率、满意率' : '按时报到率、未退回率（1 − 退回率）、满意率';
   const primary = kind === 'GRID' ? '响应率' : '按时报到率';
+  const pass = Math.round(policy.passRate * 100);
   return (
-    `按月排名：综合得分 = ${rates}三项的平均值 × 100（无数据的一项不计入平均）；` +
-    `当月计入${primary}的件数不少于 ${RANKING_RULE.minItems} 件才参与排名；` +
+    `按月排名：当月计入${primary}的件数少于 ${policy.minSample} 件的单位为“${INSUFFICIENT_SAMPLE_LABEL}”，不参与排名；` +
+    `${primary}达到 ${pass}% 为达标，达标单位排在未达标单位之前，只有达标单位可上红榜；` +
+    `综合得分 = ${rates}的加权平均 × 100（${primary}权重 2，其余各 1；无数据的一项不计入）；` +
     `得分相同时依次比较${rates}，再比较计入${primary}的件数（多者在前），最后按编号；` +
-    `前 ${RANKING_RULE.listSize} 名为红榜，末 ${RANKING_RULE.listSize} 名为黑榜。`
+    `前 ${policy.listSize} 名达标单位为红榜，末 ${policy.listSize} 名为黑榜。`
   );
 }
-
