@@ -122,7 +122,7 @@ export interface CreateRequestBody {
   description: string;
   photoIds?: string[];
   urgency: Urgency;
-  /** whether the reporter's name may be shown publicly */
+  /** whether the public board (公示) may name the reporter — masked (宋**) even then; otherwise 匿名 */
   showNamePublicly: boolean;
   /** staff only: how the item came in (defaults to MINI_PROGRAM for residents) */
   channel?: Channel;
@@ -186,7 +186,7 @@ export interface RequestSummary {
   channel: Channel;
   gridId: number;
   gridName: string;
-  /** masked unless showNamePublicly or the viewer is the owner */
+  /** in full to the reporter themself; masked (宋**, maskPersonName) to staff and liaisons, whatever showNamePublicly says */
   reporterName: string;
   address: string;
   reopenCount: number;

@@ -429,15 +429,16 @@ export interface MetricsItemsQuery extends MetricsQuery {
   pageSize?: number;
 }
 
-/** One item behind a number. Personal data is masked (reporter's family name only unless they allowed their name; no phone). */
+/** One item behind a number. Personal data is masked (the reporter as 宋**, shared/privacy.ts; the excerpt anonymised; no phone). */
 export interface MetricsItem {
   requestId: number;
   serial: string;
   category: RequestCategory;
   categoryLabel: string;
   gridName: string;
-  /** first 40 characters of the description */
+  /** first 40 characters of the description, anonymised (phones, ids, rooms, the reporter's name) */
   excerpt: string;
+  /** masked: 宋** (maskPersonName) */
   reporterName: string;
   status: RequestStatus;
   receivedAt: string;

@@ -7,7 +7,7 @@ import {
   CustodyEventView,
   ErrorCode,
   isEligible,
-  maskName,
+  maskPersonName,
   Page,
   PageQuery,
   SERVICE_KIND_LABELS,
@@ -116,7 +116,7 @@ export class BookingsService {
         }
         const about = noticeBookingOf(booking, service);
         const notices: Notice[] = [bookedNoticeForResident(resident.id, about)];
-        if (providerUserId !== null) notices.push(bookedNoticeForProvider(providerUserId, about, maskName(displayName(resident))));
+        if (providerUserId !== null) notices.push(bookedNoticeForProvider(providerUserId, about, maskPersonName(displayName(resident))));
         await this.notifications.deliver(manager, notices, now);
         // the claim comes last: the hot row's lock is then held only for this statement and the commit
         const claim = await manager
@@ -255,7 +255,7 @@ export class BookingsService {
         .where('id = :id AND booked > 0', { id: booking.slotId })
         .execute();
       if (providerUserId !== null) {
-        await this.notifications.deliver(manager, [cancelledNoticeForProvider(providerUserId, noticeBookingOf(booking, service), maskName(displayName(resident)))], now);
+        await this.notifications.deliver(manager, [cancelledNoticeForProvider(providerUserId, noticeBookingOf(booking, service), maskPersonName(displayName(resident)))], now);
       }
     });
     const custody = (await loadCustody(this.dataSource.manager, [id])).get(id);

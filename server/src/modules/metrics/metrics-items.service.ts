@@ -7,7 +7,6 @@ import {
   FieldErrorCode,
   ItemCountKey,
   LIMITS,
-  maskPhone,
   MetricsItem,
   MetricsItemsPage,
   MetricsItemsQuery,
@@ -19,6 +18,7 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { anonymise } from '../board/domain/anonymise';
 import { excerpt, formatSerial, reporterNameFor } from '../requests/domain/request-presentation';
 import type { User } from '../users/user.entity';
 import { addDays, dayStart } from './domain/local-time';
@@ -46,7 +46,8 @@ interface SetQuery {
 /**
  * GET /api/metrics/items: the items behind a number — the denominator of a rate (each marked hit or miss) or the
  * items of a count — for the same scope, period and category as the number, newest first, paginated. Personal
- * data is masked (reporter's family name only unless they allowed their name; phone numbers in the excerpt masked).
+ * data is masked: the reporter by the one rule of shared/privacy.ts (宋**, whatever `showNamePublicly` says), the
+ * excerpt anonymised like the board's and the monthly report's (phones, ids, rooms, the reporter's name).
  */
 @Injectable()
 export class MetricsItemsService {
@@ -77,7 +78,7 @@ export class MetricsItemsService {
     const whereSql = spec.where.join(' AND ');
     const select =
       `SELECT r.id AS ${q('id')}, r.category AS ${q('category')}, r.subcategory AS ${q('subcategory')}, r.description AS ${q('description')}, ` +
-      `r.contactName AS ${q('contactName')}, r.showNamePublicly AS ${q('showNamePublicly')}, r.status AS ${q('status')}, r.createdAt AS ${q('createdAt')}, ` +
+      `r.contactName AS ${q('contactName')}, r.status AS ${q('status')}, r.createdAt AS ${q('createdAt')}, ` +
       `gr.name AS ${q('gridName')}, ${spec.countedAt} AS ${q('countedAt')}, ${spec.hit ? `CASE WHEN ${spec.hit} THEN 1 ELSE 0 END` : 'NULL'} AS ${q('hit')}${spec.extra} ` +
       `FROM ${spec.from} LEFT JOIN ${q('grid')} gr ON gr.id = r.gridId WHERE ${whereSql}`;
     const [rows, counted] = await Promise.all([
@@ -272,7 +273,9 @@ function hours(minutes: unknown): string {
 function itemOf(row: Record<string, unknown>, set: SetKey): MetricsItem {
   const key = 'rate' in set ? set.rate : set.count;
   const hit = row.hit === null || row.hit === undefined ? null : Number(row.hit) === 1;
-  const description = String(row.description ?? '').replace(/1\d{10}/g, (phone) => maskPhone(phone));
+  const contactName = String(row.contactName ?? '');
+  // the description anonymised as on the board and in the monthly report: phones, ids, rooms, the reporter's name
+  const description = anonymise(String(row.description ?? ''), { names: [contactName] });
   const category = row.category as RequestCategory;
   return {
     requestId: Number(row.id),
@@ -281,7 +284,7 @@ function itemOf(row: Record<string, unknown>, set: SetKey): MetricsItem {
     categoryLabel: categoryLabel(category, String(row.subcategory ?? '')),
     gridName: String(row.gridName ?? ''),
     excerpt: excerpt(description, 40),
-    reporterName: reporterNameFor(String(row.contactName ?? ''), { viewerIsOwner: false, showNamePublicly: Boolean(Number(row.showNamePublicly)) }),
+    reporterName: reporterNameFor(contactName, { viewerIsOwner: false }),
     status: row.status as RequestStatus,
     receivedAt: (toDate(row.createdAt) as Date).toISOString(),
     countedAt: (toDate(row.countedAt) ?? (toDate(row.createdAt) as Date)).toISOString(),

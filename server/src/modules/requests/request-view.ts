@@ -70,7 +70,7 @@ export function composeSummary(
     channel: request.channel,
     gridId: request.gridId,
     gridName: place.gridName,
-    reporterName: reporterNameFor(request.contactName, { viewerIsOwner, showNamePublicly: request.showNamePublicly }),
+    reporterName: reporterNameFor(request.contactName, { viewerIsOwner }),
     address: formatAddress(place),
     reopenCount: request.reopenCount,
     createdAt: request.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { BoardItem, categoryLabel, findCategory, maskName, RequestCategory } from '@gezhi/shared';
+import { BoardItem, categoryLabel, findCategory, maskPersonName, RequestCategory } from '@gezhi/shared';
 import { formatSerial } from '../../requests/domain/request-presentation';
 import { anonymise } from './anonymise';
 import { timeTaken } from './time-taken';
@@ -39,7 +39,7 @@ export function boardItem(source: BoardSource): BoardItem {
     subcategoryLabel: category?.subcategories.find((s) => s.code === source.subcategory)?.label ?? source.subcategory,
     description: anonymise(source.description, { names }),
     gridName: source.gridName,
-    reporterName: source.showNamePublicly ? maskName(source.contactName) : null,
+    reporterName: source.showNamePublicly ? maskPersonName(source.contactName) : null,
     rating: source.rating
       ? {
           speed: source.rating.speed,

@@ -6,7 +6,7 @@ import {
   findCategory,
   HANDLING_LEVEL_LABELS,
   HandlingLevel,
-  maskName,
+  maskPersonName,
   METRIC_DEFINITIONS,
   METRIC_LABELS,
   METRICS_SCOPE_LABELS,
@@ -257,7 +257,7 @@ export function itemRow(f: ItemFacts): ItemRow {
     attitude: f.rating?.attitude ?? null,
     rating: f.rating ? (Math.min(f.rating.speed, f.rating.effect, f.rating.attitude) >= 4 ? '满意' : '不满意') : '',
     reopenCount: f.reopenCount,
-    reporter: maskName(f.contactName),
+    reporter: maskPersonName(f.contactName),
     summary: excerpt(anonymise(f.description, { names: [f.contactName, ...f.knownNames] }), SUMMARY_LENGTH),
   };
 }

@@ -11,10 +11,10 @@ describe('request presentation', () => {
     expect(excerpt('卫生间吊顶渗水')).toBe('卫生间吊顶渗水');
   });
 
-  it("masks the reporter's name for staff unless the resident allowed it to be shown", () => {
-    expect(reporterNameFor('张芬', { viewerIsOwner: false, showNamePublicly: false })).toBe('张*');
-    expect(reporterNameFor('张芬', { viewerIsOwner: false, showNamePublicly: true })).toBe('张芬');
-    expect(reporterNameFor('张芬', { viewerIsOwner: true, showNamePublicly: false })).toBe('张芬');
+  it("masks the reporter's name for everyone but the reporter", () => {
+    expect(reporterNameFor('张芬', { viewerIsOwner: false })).toBe('张*');
+    expect(reporterNameFor('宋美素', { viewerIsOwner: false })).toBe('宋**');
+    expect(reporterNameFor('张芬', { viewerIsOwner: true })).toBe('张芬');
   });
 
   it('masks the contact phone for staff and leaves it out of the owner view', () => {

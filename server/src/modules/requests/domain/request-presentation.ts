@@ -1,4 +1,4 @@
-import { maskName, maskPhone } from '@gezhi/shared';
+import { maskPhone, personNameFor } from '@gezhi/shared';
 
 const SERIAL_DIGITS = 8;
 export const EXCERPT_LENGTH = 80;
@@ -14,9 +14,12 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`;
 }
 
-/** Reporter's name: in full for the owner or when they allowed it, otherwise only the family name (张*). */
-export function reporterNameFor(name: string, opts: { viewerIsOwner: boolean; showNamePublicly: boolean }): string {
-  return opts.viewerIsOwner || opts.showNamePublicly ? name : maskName(name);
+/**
+ * Reporter's name: in full for the owner, masked (张*, 宋**) for everyone else — staff, liaisons, the metrics items —
+ * by the one rule of shared/privacy.ts. `showNamePublicly` decides only whether the public board names them at all.
+ */
+export function reporterNameFor(name: string, opts: { viewerIsOwner: boolean }): string {
+  return personNameFor(name, { isSelf: opts.viewerIsOwner });
 }
 
 /** The contact phone is never returned raw: masked for staff, omitted in the resident's own view. */
