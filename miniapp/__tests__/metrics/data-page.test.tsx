@@ -151,7 +151,7 @@ describe('数据 page (street officer)', () => {
   it('opens the items behind a red-list entry with the entry\'s own query, its other rates as tabs', async () => {
     const { container } = await openPageAsStreetOfficer();
     expect(container.querySelector('.gz-ranking--grid')?.textContent).toContain('第二网格');
-    expect(container.querySelector('.gz-ranking--department')?.textContent).toContain('少于 3 件不参与排名');
+    expect(container.querySelector('.gz-ranking--department')?.textContent).toContain('样本不足');
     fireEvent.click(container.querySelector('.gz-rank--red')!);
     await waitFor(() => expect(currentRoute()).toContain('metric-items'));
     const [path, search] = currentRoute().split('?');
@@ -165,6 +165,20 @@ describe('数据 page (street officer)', () => {
       title: `第二网格 · ${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月`,
       rates: 'response,onTimeResolution,satisfaction',
     });
+  });
+
+  it('lists a department with too few items as 样本不足 — never among the ranked — and marks a unit below the pass line 未达标', async () => {
+    const { container } = await openPageAsStreetOfficer();
+    const departments = container.querySelector('.gz-ranking--department') as HTMLElement;
+    const rows = Array.from(departments.querySelectorAll('.gz-ranking__unranked-row')).map((r) => r.textContent);
+    expect(rows).toEqual(['样本不足团结派出所：本月 3 件，按时报到率 1/3，退回率 0/3']);
+    expect(departments.textContent).toContain('样本不足（计入按时报到率少于 5 件，不参与排名）');
+    const ranked = Array.from(departments.querySelectorAll('.gz-rank')).map((r) => r.querySelector('.gz-rank__name')?.textContent);
+    expect(ranked).toEqual(['城管执法中队', '交警中队']);
+    expect(ranked).not.toContain('团结派出所');
+    const red = departments.querySelector('.gz-rank--red') as HTMLElement;
+    expect(red.querySelector('.gz-rank__tag')).toBeNull();
+    expect(departments.querySelector('.gz-rank--black .gz-rank__tag--failed')?.textContent).toBe('未达标');
   });
 
   it('reloads everything for the month before', async () => {

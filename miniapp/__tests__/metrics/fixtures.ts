@@ -118,25 +118,50 @@ export function gridEntry(month: string): RankingEntry {
     rank: 1,
     unit,
     score: 96.43,
+    passed: true,
     rates: { response: rate(25, 28), onTimeResolution: rate(20, 20), satisfaction: rate(0, 0) },
     itemQueries: { response: q('response'), onTimeResolution: q('onTimeResolution'), satisfaction: q('satisfaction') },
   };
 }
 
+/** A department's entry: 城管执法中队 meets the pass line, 交警中队 does not. */
+export function departmentEntry(month: string, id: number, name: string, rank: number, reportOnTime: [number, number], passed: boolean): RankingEntry {
+  const q = (rateKey: 'reportOnTime' | 'return' | 'satisfaction') => ({ scope: MetricsScopeKind.Department, id, month, rate: rateKey });
+  return {
+    rank,
+    unit: { kind: MetricsScopeKind.Department, id, name, parentName: null },
+    score: passed ? 86.67 : 62.5,
+    passed,
+    rates: { reportOnTime: rate(...reportOnTime), return: rate(1, 10), satisfaction: rate(0, 0) },
+    itemQueries: { reportOnTime: q('reportOnTime'), return: q('return'), satisfaction: q('satisfaction') },
+  };
+}
+
 export function ranking(kind: 'GRID' | 'DEPARTMENT', month: string): RankingView {
-  const entries = kind === 'GRID' ? [gridEntry(month)] : [];
+  const entries =
+    kind === 'GRID' ? [gridEntry(month)] : [departmentEntry(month, 3, '城管执法中队', 1, [9, 10], true), departmentEntry(month, 6, '交警中队', 2, [3, 6], false)];
   return {
     month,
     kind,
     scope: streetScope,
     period: period(month),
     rule: '按响应率、按时办结率、满意率加权平均计分',
+    minSample: 5,
+    passPercent: 80,
     entries,
-    red: entries,
-    black: [],
+    red: entries.slice(0, 1),
+    black: entries.slice(1),
     unranked:
       kind === 'DEPARTMENT'
-        ? [{ unit: { kind: MetricsScopeKind.Department, id: 1, name: '团结派出所', parentName: null }, reason: '本月仅 2 件计入按时报到率，少于 3 件不参与排名', rates: {} }]
+        ? [
+            {
+              unit: { kind: MetricsScopeKind.Department, id: 1, name: '团结派出所', parentName: null },
+              label: '样本不足',
+              primaryCount: 3,
+              reason: '样本不足：本月仅 3 件计入按时报到率，少于 5 件不参与排名',
+              rates: { reportOnTime: rate(1, 3), return: rate(0, 3), satisfaction: rate(0, 0) },
+            },
+          ]
         : [],
   };
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { METRIC_LABELS, RANKING_KIND_LABELS, formatRate, type RankingEntry, type RankingView, type RateKey } from '@gezhi/shared';
+import { INSUFFICIENT_SAMPLE_LABEL, METRIC_LABELS, RANKING_KIND_LABELS, formatRate, type RankingEntry, type RankingView, type RateKey } from '@gezhi/shared';
 
 export interface RankingsProps {
   ranking: RankingView;
@@ -17,6 +17,7 @@ function EntryRow({ entry, list, onOpen }: { entry: RankingEntry; list: 'red' | 
           {entry.unit.name}
           {entry.unit.parentName ? <Text className='gz-hint'>（{entry.unit.parentName}）</Text> : null}
         </Text>
+        {entry.passed ? null : <Text className='gz-rank__tag gz-rank__tag--failed'>未达标</Text>}
         <Text className='gz-rank__score'>{entry.score.toFixed(2)}分</Text>
       </View>
       <View className='gz-rank__rates'>
@@ -31,9 +32,13 @@ function EntryRow({ entry, list, onOpen }: { entry: RankingEntry; list: 'red' | 
   );
 }
 
-/** 红榜 / 黑榜 of one ranking (grids or departments) with the rule in words and the units not ranked. */
+/**
+ * 红榜 / 黑榜 of one ranking (grids or departments) with the rule in words; units below the pass line marked 未达标,
+ * units with too few items listed apart as 样本不足 (never ranked).
+ */
 export function Rankings({ ranking, onOpenEntry }: RankingsProps) {
   const kindLabel = RANKING_KIND_LABELS[ranking.kind];
+  const primary = ranking.kind === 'GRID' ? METRIC_LABELS.response : METRIC_LABELS.reportOnTime;
   return (
     <View className={`gz-card gz-ranking gz-ranking--${ranking.kind.toLowerCase()}`}>
       <Text className='gz-section-title'>
@@ -44,6 +49,11 @@ export function Rankings({ ranking, onOpenEntry }: RankingsProps) {
       ) : (
         <>
           <Text className='gz-ranking__list-title gz-ranking__list-title--red'>{METRIC_LABELS.redList}</Text>
+          {ranking.red.length === 0 ? (
+            <Text className='gz-hint gz-ranking__no-red'>
+              本月没有{primary}达到 {ranking.passPercent}% 的单位，暂无红榜
+            </Text>
+          ) : null}
           {ranking.red.map((entry) => (
             <EntryRow key={`r${entry.unit.id}`} entry={entry} list='red' onOpen={() => onOpenEntry(entry)} />
           ))}
@@ -56,11 +66,20 @@ export function Rankings({ ranking, onOpenEntry }: RankingsProps) {
       )}
       {ranking.unranked.length > 0 ? (
         <View className='gz-ranking__unranked'>
-          <Text className='gz-hint'>未参与排名：</Text>
+          <Text className='gz-hint'>
+            {INSUFFICIENT_SAMPLE_LABEL}（计入{primary}少于 {ranking.minSample} 件，不参与排名）：
+          </Text>
           {ranking.unranked.map((u) => (
-            <Text key={u.unit.id} className='gz-hint gz-ranking__unranked-row'>
-              {u.unit.name}：{u.reason}
-            </Text>
+            <View key={u.unit.id} className='gz-ranking__unranked-row'>
+              <Text className='gz-rank__tag gz-rank__tag--sample'>{u.label}</Text>
+              <Text className='gz-hint'>
+                {u.unit.name}：本月 {u.primaryCount} 件
+                {Object.entries(u.rates)
+                  .filter(([, rate]) => rate && rate.denominator > 0)
+                  .map(([key, rate]) => `，${METRIC_LABELS[key as RateKey]} ${rate!.numerator}/${rate!.denominator}`)
+                  .join('')}
+              </Text>
+            </View>
           ))}
         </View>
       ) : null}
