@@ -55,6 +55,8 @@ export enum ErrorCode {
   CapacityBelowBooked = 'CAPACITY_BELOW_BOOKED',
   /** DELETE …/slots/:slotId: someone holds a place in the slot */
   SlotHasBookings = 'SLOT_HAS_BOOKINGS',
+  /** arrive / complete a visit before its slot's local day (Asia/Shanghai); early within the day is fine */
+  VisitDayNotReached = 'VISIT_DAY_NOT_REACHED',
   Internal = 'INTERNAL',
 }
 
@@ -96,6 +98,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CancelTooLate]: '距服务开始不足 2 小时，不能取消，请联系服务人员',
   [ErrorCode.CapacityBelowBooked]: '名额不能少于已预约人数',
   [ErrorCode.SlotHasBookings]: '该时段已有居民预约，不能删除',
+  [ErrorCode.VisitDayNotReached]: '还没到预约的日子，不能提前上门或完成',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 

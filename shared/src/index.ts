@@ -5,6 +5,7 @@ export * from './request-lifecycle';
 export * from './deadlines';
 export * from './whistle';
 export * from './services';
+export * from './visit-day';
 export * from './errors';
 export * from './limits';
 export * from './privacy';

@@ -1,6 +1,6 @@
-import { BookingStatus, ErrorCode, ServiceKind, type ProviderVisitView } from '@gezhi/shared';
+import { BookingStatus, ErrorCode, ServiceKind, VisitAction, type ProviderVisitView } from '@gezhi/shared';
 import { ApiError, ClientErrorCode } from '../../src/api/client';
-import { groupVisitsByDay, isLocalDate, planQuery, staleVisitMessage } from '../../src/subpackages/staff/visits/plan';
+import { groupVisitsByDay, isLocalDate, planQuery, staleVisitMessage, waitsForVisitDay } from '../../src/subpackages/staff/visits/plan';
 
 const visit = (bookingId: number, startsAt: string): ProviderVisitView => ({
   bookingId,
@@ -56,8 +56,20 @@ describe('day plan rules', () => {
   it('explains lost races and leaves other errors to the form', () => {
     expect(staleVisitMessage(new ApiError(ErrorCode.IllegalTransition, 409))).toContain('已刷新为最新状态');
     expect(staleVisitMessage(new ApiError(ErrorCode.ConcurrentModification, 409))).toContain('刚被更新过');
+    expect(staleVisitMessage(new ApiError(ErrorCode.VisitDayNotReached, 409))).toContain('预约日当天');
     expect(staleVisitMessage(new ApiError(ErrorCode.ValidationFailed, 400))).toBeNull();
     expect(staleVisitMessage(new ApiError(ClientErrorCode.Network, 0))).toBeNull();
     expect(staleVisitMessage(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('waiting for the visit day', () => {
+  it('says 已到达 / 完成服务 wait when the status allows them but the server left them out', () => {
+    expect(waitsForVisitDay({ status: BookingStatus.Booked, availableActions: [VisitAction.Confirm] })).toBe(true);
+    expect(waitsForVisitDay({ status: BookingStatus.Confirmed, availableActions: [] })).toBe(true);
+    expect(waitsForVisitDay({ status: BookingStatus.Confirmed, availableActions: [VisitAction.Arrive, VisitAction.Complete] })).toBe(false);
+    expect(waitsForVisitDay({ status: BookingStatus.Arrived, availableActions: [VisitAction.Complete] })).toBe(false);
+    expect(waitsForVisitDay({ status: BookingStatus.Completed, availableActions: [] })).toBe(false);
+    expect(waitsForVisitDay({ status: BookingStatus.Cancelled, availableActions: [] })).toBe(false);
   });
 });

@@ -157,6 +157,25 @@ describe('visit detail', () => {
     expect(container.querySelector('.gz-visit-address__text')?.textContent).toBe('明日星城 7号楼 1单元 101');
   });
 
+  it('does not offer 已到达 / 完成服务 before the visit\'s day and says 预约日当天可操作', async () => {
+    // the server leaves ARRIVE and COMPLETE out before the slot's local day (shared/visit-day.ts)
+    server = fakeServer({ 'GET /provider/visits/:id': () => visit(8, '01:00', { status: BookingStatus.Booked, availableActions: [VisitAction.Confirm] }) });
+    const { container } = renderPage(StaffVisitPage, { id: '8' });
+    await waitFor(() => expect(container.querySelector('.gz-staff-actions')).toBeTruthy());
+    expect(actionButtons(container)).toEqual(['确认']);
+    expect(container.querySelector('.gz-visit-action-arrive')).toBeNull();
+    expect(container.querySelector('.gz-visit-action-complete')).toBeNull();
+    expect(container.querySelector('.gz-visit-day-hint')?.textContent).toContain('预约日当天可操作');
+  });
+
+  it('shows no day hint on the visit\'s day, when 已到达 and 完成服务 are offered', async () => {
+    server = fakeServer({ 'GET /provider/visits/:id': () => visit(9, '01:00', { status: BookingStatus.Confirmed, availableActions: [VisitAction.Arrive, VisitAction.Complete] }) });
+    const { container } = renderPage(StaffVisitPage, { id: '9' });
+    await waitFor(() => expect(container.querySelector('.gz-staff-actions')).toBeTruthy());
+    expect(actionButtons(container)).toEqual(['已到达', '完成服务']);
+    expect(container.querySelector('.gz-visit-day-hint')).toBeNull();
+  });
+
   it('shows no action at all once the visit is completed, with the record, photos and the rating', async () => {
     server = fakeServer({
       'GET /provider/visits/:id': () =>

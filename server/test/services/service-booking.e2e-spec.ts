@@ -317,7 +317,7 @@ describe('service booking (issue 4)', () => {
         residentName: '张*',
         residentPhoneMasked: '136****1234',
         note: '请先打电话',
-        availableActions: [VisitAction.Confirm, VisitAction.Arrive, VisitAction.Complete],
+        availableActions: [VisitAction.Confirm], // five days ahead: 已到达 / 完成 wait for the slot's day (issue 9)
       });
       const week = (await gridLeader.get(`/api/provider/visits?day=${day}&days=7`).expect(200)).body as ProviderVisitView[];
       const order = week.map((v) => v.bookingId);
@@ -335,10 +335,14 @@ describe('service booking (issue 4)', () => {
       await gridLeader.post(`/api/provider/visits/${earlyBooking.id}/confirm`).expect(200);
       expect((await gridLeader.post(`/api/provider/visits/${earlyBooking.id}/confirm`).expect(409)).body.code).toBe(ErrorCode.IllegalTransition);
       expect((await gridLeader.post(`/api/provider/visits/${earlyBooking.id}/no-show`).expect(409)).body.code).toBe(ErrorCode.IllegalTransition);
+      // arriving and completing wait for the slot's local day (issue 9): an hour before the slot, then back
+      const planned = clock.now();
+      clock.set(new Date(new Date(early.startsAt).getTime() - HOUR_MS));
       expect((await gridLeader.post(`/api/provider/visits/${earlyBooking.id}/arrive`).expect(200)).body.status).toBe(BookingStatus.Arrived);
       expect((await gridLeader.post(`/api/provider/visits/${earlyBooking.id}/complete`, {}).expect(400)).body.errors).toEqual({ note: 'REQUIRED' });
       const completed = (await gridLeader.post(`/api/provider/visits/${earlyBooking.id}/complete`, { note: '已代缴，回执交给居民' }).expect(200)).body;
       expect(completed).toMatchObject({ status: BookingStatus.Completed, providerNote: '已代缴，回执交给居民', availableActions: [] });
+      clock.set(planned);
       const residentView = ((await resident1.get('/api/bookings/mine').expect(200)).body.items as BookingView[]).find((b) => b.id === earlyBooking.id);
       expect(residentView).toMatchObject({ status: BookingStatus.Completed, statusLabel: '已完成', canCancel: false });
       expect((await resident1.post(`/api/bookings/${earlyBooking.id}/cancel`).expect(409)).body.code).toBe(ErrorCode.IllegalTransition);
@@ -411,7 +415,10 @@ describe('service booking (issue 4)', () => {
       const visits = ((await gridLeader.get(`/api/provider/visits?day=${day}`).expect(200)).body as ProviderVisitView[]).filter((v) => v.service.id === bundle.id);
       expect(visits).toHaveLength(1);
       expect(visits[0].service.components.map((c) => c.name)).toEqual(['测血压', '代取药']);
+      const planned = clock.now();
+      clock.set(new Date(slot.startsAt)); // completing waits for the slot's day (issue 9)
       await gridLeader.post(`/api/provider/visits/${booking.id}/complete`, { note: '血压正常，药已送到' }).expect(200);
+      clock.set(planned);
       await resident1.post(`/api/bookings/${booking.id}/rate`, { speed: 5, effect: 5, attitude: 5 }).expect(200);
       expect((await resident1.post(`/api/bookings/${booking.id}/rate`, { speed: 5, effect: 5, attitude: 5 }).expect(409)).body.code).toBe(ErrorCode.IllegalTransition);
     });

@@ -64,6 +64,10 @@ describe('service visits (issue 4)', () => {
     await testApp.close();
   });
 
+  // arriving and completing wait for the slot's local day (issue 9): tests that do move the clock there
+  afterEach(() => clock.set(WEEKDAY_MORNING));
+  const onSlotDay = (slot: { startsAt: string }) => clock.set(new Date(slot.startsAt));
+
   const idOf = (client: ApiClient) => client.me?.id as number;
 
   async function createService(overrides: Partial<CreateServiceBody> = {}): Promise<ServiceOfferingView> {
@@ -131,6 +135,7 @@ describe('service visits (issue 4)', () => {
       const [before, after] = [await uploadPhoto(leader1, [200, 40, 40]), await uploadPhoto(leader1, [40, 200, 40])];
       const residentsPhoto = await uploadPhoto(resident1);
       const url = `/api/provider/visits/${booking.id}/complete`;
+      onSlotDay(slot);
 
       // refusals first: nothing is stored by them
       expect((await leader1.post(url, { note: '已更换', photoIds: [residentsPhoto] }).expect(404)).body.code).toBe(ErrorCode.PhotoNotFound);
@@ -159,7 +164,9 @@ describe('service visits (issue 4)', () => {
 
     it('completes without photos as before', async () => {
       const service = await createService({ name: '上门量体温' });
-      const booking = await book(resident1, (await createSlot(service.id, 2)).id);
+      const slot = await createSlot(service.id, 2);
+      const booking = await book(resident1, slot.id);
+      onSlotDay(slot);
       const completed = (await leader1.post(`/api/provider/visits/${booking.id}/complete`, { note: '体温正常' }).expect(200)).body as ProviderVisitView;
       expect(completed.completionPhotos).toEqual([]);
     });
@@ -224,6 +231,7 @@ describe('service visits (issue 4)', () => {
       const plan = (await officer.get(`/api/provider/visits?day=${localDay(slot.startsAt)}&days=2`).expect(200)).body as ProviderVisitView[];
       expect(plan.map((v) => v.bookingId)).toEqual([booking.id]);
       expect((await leader1.get(`/api/provider/visits/${booking.id}`).expect(404)).body.code).toBe(ErrorCode.NotFound);
+      onSlotDay(slot);
       await officer.post(`/api/provider/visits/${booking.id}/arrive`).expect(200);
       const done = (await officer.post(`/api/provider/visits/${booking.id}/complete`, { note: '已完成护理' }).expect(200)).body as ProviderVisitView;
       expect(done.status).toBe(BookingStatus.Completed);
@@ -241,6 +249,7 @@ describe('service visits (issue 4)', () => {
       const booking = await book(resident2, ninth.id);
       const plan = (await leader1.get(`/api/provider/visits?day=${localDay(ninth.startsAt)}`).expect(200)).body as ProviderVisitView[];
       expect(plan.find((v) => v.bookingId === booking.id)).toMatchObject({ service: { name: '三九便民日·理发' }, status: BookingStatus.Booked });
+      onSlotDay(ninth);
       await leader1.post(`/api/provider/visits/${booking.id}/complete`, { note: '理发完成' }).expect(200);
       const rated = (await resident2.post(`/api/bookings/${booking.id}/rate`, { speed: 5, effect: 5, attitude: 5 }).expect(200)).body as BookingView;
       expect(rated).toMatchObject({ status: BookingStatus.Completed, rating: { speed: 5, effect: 5, attitude: 5 } });
@@ -269,6 +278,7 @@ describe('service visits (issue 4)', () => {
         ['arrive', VisitAction.Arrive, '服务人员已到达'],
         ['complete', VisitAction.Complete, '服务已完成，请评价'],
       ];
+      onSlotDay({ startsAt: new Date(new Date(slot.startsAt).getTime() - HOUR_MS).toISOString() }); // early on the day
       for (const [path, , title] of steps) {
         const before = await notificationsOf(resident1);
         await leader1.post(`/api/provider/visits/${booking.id}/${path}`, path === 'complete' ? { note: '已换新阀芯' } : undefined).expect(200);

@@ -39,6 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CancelTooLate]: 409,
   [ErrorCode.CapacityBelowBooked]: 409,
   [ErrorCode.SlotHasBookings]: 409,
+  [ErrorCode.VisitDayNotReached]: 409,
   [ErrorCode.Internal]: 500,
 };
 

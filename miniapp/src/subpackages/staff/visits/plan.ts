@@ -2,7 +2,7 @@
  * The provider day plan (上门服务计划): which days to ask for, visits grouped by local day, and what to tell the
  * provider when an action lost a race. Pure: no Taro, no React. Days are Asia/Shanghai like the server's plan.
  */
-import { ErrorCode, SERVICE_LIMITS, type ProviderVisitView } from '@gezhi/shared';
+import { ErrorCode, SERVICE_LIMITS, VISIT_DAY_ACTIONS, VISIT_TRANSITIONS, type ProviderVisitView } from '@gezhi/shared';
 import { ApiError } from '../../../api/client';
 import { shanghaiDate } from '../../../utils/service-schedule';
 import { dayLabel } from '../../../utils/service-format';
@@ -53,6 +53,15 @@ export function groupVisitsByDay(visits: readonly ProviderVisitView[], now: Date
 }
 
 /**
+ * Whether 已到达 / 完成服务 wait for the visit's day: the status would allow them, but the server left them out of
+ * `availableActions` — it applies the shared rule (shared/visit-day.ts: not before the slot's local day) with its
+ * own clock, which is the one that refuses; the phone's clock may be wrong, so the page does not decide with it.
+ */
+export function waitsForVisitDay(visit: Pick<ProviderVisitView, 'status' | 'availableActions'>): boolean {
+  return VISIT_DAY_ACTIONS.some((action) => VISIT_TRANSITIONS[action].from.includes(visit.status) && !visit.availableActions.includes(action));
+}
+
+/**
  * When an action lost a race — the resident cancelled, the slot has not started yet (爽约), someone else acted first —
  * the page shows this and reloads the visit; null for other errors (the form shows them and stays open).
  */
@@ -65,6 +74,8 @@ export function staleVisitMessage(error: unknown): string | null {
       return '该预约刚被更新过，已刷新为最新状态，请确认后再操作';
     case ErrorCode.NotFound:
       return '该预约已不在您的服务计划中';
+    case ErrorCode.VisitDayNotReached:
+      return '还没到预约的日子，预约日当天才能上门或完成，已刷新为最新状态';
     default:
       return null;
   }

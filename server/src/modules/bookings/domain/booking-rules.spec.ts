@@ -38,6 +38,23 @@ describe('booking rules', () => {
     expect(availableVisitActions(BookingStatus.Completed, startsAt, startsAt)).toEqual([]);
   });
 
+  it('refuses arriving and completing before the slot\'s local day, allows them early within the day', () => {
+    // startsAt is 09:00 Beijing on Wednesday 2026-12-09
+    const threeDaysAhead = new Date('2026-12-06T01:00:00.000Z');
+    const eveningBefore = new Date('2026-12-08T15:59:00.000Z'); // 23:59 Beijing on the 8th
+    const midnight = new Date('2026-12-08T16:00:00.000Z'); // 00:00 Beijing on the 9th
+    for (const now of [threeDaysAhead, eveningBefore]) {
+      expect(visitTransition(VisitAction.Arrive, BookingStatus.Confirmed, startsAt, now)).toEqual({ refusal: ErrorCode.VisitDayNotReached });
+      expect(visitTransition(VisitAction.Complete, BookingStatus.Booked, startsAt, now)).toEqual({ refusal: ErrorCode.VisitDayNotReached });
+      expect(visitTransition(VisitAction.Confirm, BookingStatus.Booked, startsAt, now)).toEqual({ to: BookingStatus.Confirmed });
+      expect(availableVisitActions(BookingStatus.Booked, startsAt, now)).toEqual([VisitAction.Confirm]);
+    }
+    expect(visitTransition(VisitAction.Arrive, BookingStatus.Confirmed, startsAt, midnight)).toEqual({ to: BookingStatus.Arrived });
+    expect(availableVisitActions(BookingStatus.Booked, startsAt, midnight)).toEqual([VisitAction.Confirm, VisitAction.Arrive, VisitAction.Complete]);
+    // a wrong status stays ILLEGAL_TRANSITION, whatever the day
+    expect(visitTransition(VisitAction.Arrive, BookingStatus.Completed, startsAt, threeDaysAhead)).toEqual({ refusal: ErrorCode.IllegalTransition });
+  });
+
   it('takes bookings until the slot starts', () => {
     expect(bookingOpen(startsAt, minutesBefore(1))).toBe(true);
     expect(bookingOpen(startsAt, startsAt)).toBe(false);

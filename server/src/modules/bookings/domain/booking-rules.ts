@@ -1,5 +1,16 @@
 /** When a resident may book and cancel. Pure: no Nest, no database. */
-import { BookingStatus, CANCELLABLE_BOOKING_STATUSES, CUSTODY_STEP_ORDER, CustodyStep, ErrorCode, SERVICE_LIMITS, ServiceKind, VISIT_TRANSITIONS, VisitAction } from '@gezhi/shared';
+import {
+  BookingStatus,
+  CANCELLABLE_BOOKING_STATUSES,
+  CUSTODY_STEP_ORDER,
+  CustodyStep,
+  ErrorCode,
+  SERVICE_LIMITS,
+  ServiceKind,
+  VISIT_TRANSITIONS,
+  VisitAction,
+  visitDayRefusal,
+} from '@gezhi/shared';
 
 const MINUTE_MS = 60_000;
 
@@ -25,11 +36,17 @@ export function visitsHome(kind: ServiceKind): boolean {
   return kind === ServiceKind.DoorToDoor || kind === ServiceKind.Bundle;
 }
 
-/** The status a provider's action leads to, or the refusal (a no-show only once the slot has started). */
+/**
+ * The status a provider's action leads to, or the refusal: a no-show only once the slot has started; arriving and
+ * completing not before the slot's local day (VISIT_DAY_NOT_REACHED, shared/visit-day.ts — early within the day is
+ * fine). `now` is the injected Clock's.
+ */
 export function visitTransition(action: VisitAction, status: BookingStatus, startsAt: Date, now: Date): { to: BookingStatus } | { refusal: ErrorCode } {
   const rule = VISIT_TRANSITIONS[action];
   if (!rule.from.includes(status)) return { refusal: ErrorCode.IllegalTransition };
   if (action === VisitAction.NoShow && now.getTime() < startsAt.getTime()) return { refusal: ErrorCode.IllegalTransition };
+  const early = visitDayRefusal(action, startsAt, now);
+  if (early) return { refusal: early };
   return { to: rule.to };
 }
 

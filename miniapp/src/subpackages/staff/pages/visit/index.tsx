@@ -24,7 +24,7 @@ import { CustodyTimeline } from '../../../../components/CustodyTimeline';
 import { BookingStatusTag } from '../../../../components/BookingStatusTag';
 import { describeSlotTime } from '../../../../utils/service-schedule';
 import { CustodyStepForm } from '../../visits/CustodyStepForm';
-import { staleVisitMessage } from '../../visits/plan';
+import { staleVisitMessage, waitsForVisitDay } from '../../visits/plan';
 import { AddressLine } from '../../visits/VisitCard';
 import '../../visits/visits.scss';
 
@@ -32,7 +32,8 @@ type OpenForm = 'complete' | 'custody' | null;
 
 /**
  * One visit of the provider's day plan (`?id=<bookingId>`): the resident, address and note, the buttons of
- * `availableActions` — 确认, 已到达, 完成服务 (note + photos), 未上门/爽约 (asks first) —, for 代办 the chain of custody
+ * `availableActions` — 确认, 已到达, 完成服务 (note + photos), 未上门/爽约 (asks first) —, 「预约日当天可操作」 while
+ * 已到达 / 完成服务 wait for the slot's day (the server leaves them out before it), for 代办 the chain of custody
  * with the form of the next step, then the completion record and the resident's rating.
  */
 export default function StaffVisitPage() {
@@ -173,6 +174,7 @@ export default function StaffVisitPage() {
 
             {openForm === null ? (
               <View className='gz-staff-actions'>
+                {waitsForVisitDay(data) ? <Text className='gz-hint gz-visit-day-hint'>预约日当天可操作（已到达、完成服务）</Text> : null}
                 {can(VisitAction.Confirm) ? (
                   <Button
                     className='gz-visit-action-confirm'
