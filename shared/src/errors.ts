@@ -57,6 +57,14 @@ export enum ErrorCode {
   SlotHasBookings = 'SLOT_HAS_BOOKINGS',
   /** arrive / complete a visit before its slot's local day (Asia/Shanghai); early within the day is fine */
   VisitDayNotReached = 'VISIT_DAY_NOT_REACHED',
+  /**
+   * Refusals of a request outside the caller's area, one per role so the message fits who reads it: a grid leader's
+   * grid (NOT_IN_YOUR_SCOPE, the grid wording), a community officer's community, a street officer's street, a
+   * liaison's department (the item was not whistled to it, or no longer is). Chosen by `requestScopeRefusal(role)`.
+   */
+  NotInYourCommunity = 'NOT_IN_YOUR_COMMUNITY',
+  NotInYourStreet = 'NOT_IN_YOUR_STREET',
+  NotWhistledToYourDepartment = 'NOT_WHISTLED_TO_YOUR_DEPARTMENT',
   Internal = 'INTERNAL',
 }
 
@@ -99,6 +107,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.CapacityBelowBooked]: '名额不能少于已预约人数',
   [ErrorCode.SlotHasBookings]: '该时段已有居民预约，不能删除',
   [ErrorCode.VisitDayNotReached]: '还没到预约的日子，不能提前上门或完成',
+  [ErrorCode.NotInYourCommunity]: '该诉求不在您的社区',
+  [ErrorCode.NotInYourStreet]: '该诉求不在您的街道',
+  [ErrorCode.NotWhistledToYourDepartment]: '该诉求未向您所在部门吹哨',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 

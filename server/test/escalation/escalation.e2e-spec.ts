@@ -108,8 +108,8 @@ describe('escalation up the ladder (上报), extensions (延期) and the deadlin
     const filed = await fileRequest(resident1);
     await leader1.post(`/api/requests/${filed.id}/escalate`, { reason: '需社区协调' }).expect(200);
     const outsider = await createOfficer(t, 'community-other', other.id);
-    expect((await outsider.post(`/api/requests/${filed.id}/accept`).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
-    expect((await outsider.post(`/api/requests/${filed.id}/escalate`, { reason: '越权' }).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
+    expect((await outsider.post(`/api/requests/${filed.id}/accept`).expect(403)).body.code).toBe(ErrorCode.NotInYourCommunity);
+    expect((await outsider.post(`/api/requests/${filed.id}/escalate`, { reason: '越权' }).expect(403)).body.code).toBe(ErrorCode.NotInYourCommunity);
   });
 
   it('asks for an extension at the grid; the community approves and the due time moves', async () => {

@@ -108,8 +108,8 @@ describe('the whistle chain: street whistles → departments report → return �
     expect((await resident1.post(`/api/requests/${filed.id}/whistle`, body).expect(403)).body.code).toBe(ErrorCode.Forbidden);
     expect((await leader1.post(`/api/requests/${filed.id}/whistle`, body).expect(403)).body.code).toBe(ErrorCode.Forbidden);
     expect((await community1.post(`/api/requests/${filed.id}/whistle`, body).expect(403)).body.code).toBe(ErrorCode.Forbidden);
-    expect((await street2.post(`/api/requests/${filed.id}/whistle`, body).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
-    expect((await police.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
+    expect((await street2.post(`/api/requests/${filed.id}/whistle`, body).expect(403)).body.code).toBe(ErrorCode.NotInYourStreet);
+    expect((await police.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
 
     // validation, field by field
     expect((await street1.post(`/api/requests/${filed.id}/whistle`, {}).expect(400)).body.errors).toEqual({
@@ -151,8 +151,8 @@ describe('the whistle chain: street whistles → departments report → return �
     const assist = assignmentOf(whistled, '交警中队');
 
     // liaisons: only their own department's assignment, only through the liaison routes
-    expect((await police.post(`/api/whistles/${lead1.id}/report`, { plan: '我们来处理' }).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
-    expect((await traffic.post(`/api/whistles/${lead1.id}/report`, { plan: '我们来处理' }).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
+    expect((await police.post(`/api/whistles/${lead1.id}/report`, { plan: '我们来处理' }).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
+    expect((await traffic.post(`/api/whistles/${lead1.id}/report`, { plan: '我们来处理' }).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
     expect((await street1.post(`/api/whistles/${lead1.id}/report`, { plan: '我们来处理' }).expect(403)).body.code).toBe(ErrorCode.Forbidden);
     expect((await traffic.post(`/api/whistles/${assist.id}/report`, {}).expect(400)).body.errors).toEqual({ plan: FieldErrorCode.Required });
     expect((await traffic.post('/api/whistles/999999/report', { plan: '报到' }).expect(404)).body.code).toBe(ErrorCode.NotFound);
@@ -205,8 +205,8 @@ describe('the whistle chain: street whistles → departments report → return �
     });
     expect((await notificationsOf(street1)).find((n) => n.requestId === filed.id && n.kind === NotificationKind.WhistleReturned)).toBeDefined();
     // after return, neither department sees it any more; acting again is refused
-    expect((await cityManagement.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
-    expect((await traffic.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
+    expect((await cityManagement.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
+    expect((await traffic.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
     expect((await traffic.post(`/api/whistles/${assist.id}/progress`, { note: '继续巡查' }).expect(409)).body.code).toBe(ErrorCode.IllegalTransition);
     expect((await inboxOf(traffic)).items.map((i) => i.request.id)).not.toContain(filed.id);
     expect((await inboxOf(traffic, '?state=RECALLED')).items.map((i) => i.request.id)).toContain(filed.id);
@@ -275,7 +275,7 @@ describe('the whistle chain: street whistles → departments report → return �
     const left = (await fire.post(`/api/whistles/${assist.id}/return`, { reason: '不涉及消防安全' }).expect(200)).body as RequestDetail;
     expect(left.status).toBe(RequestStatus.Whistled);
     expect(left.timeline[left.timeline.length - 1]).toMatchObject({ action: RequestAction.ReturnAssist, departmentName: '消防救援站' });
-    expect((await fire.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotInYourScope);
+    expect((await fire.get(`/api/requests/${filed.id}`).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
 
     await property.post(`/api/whistles/${lead.id}/report`, { plan: '明早上门检查防水层' }).expect(200);
     await property.post(`/api/whistles/${lead.id}/resolve`, { note: '防水层已修补' }).expect(200);

@@ -31,6 +31,9 @@ function errorTitle(error: unknown): string {
       case ErrorCode.Forbidden:
       case ErrorCode.NotStaff:
       case ErrorCode.NotInYourScope:
+      case ErrorCode.NotInYourCommunity:
+      case ErrorCode.NotInYourStreet:
+      case ErrorCode.NotWhistledToYourDepartment:
         return '没有权限查看';
       default:
         return '加载失败';

@@ -40,6 +40,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CapacityBelowBooked]: 409,
   [ErrorCode.SlotHasBookings]: 409,
   [ErrorCode.VisitDayNotReached]: 409,
+  [ErrorCode.NotInYourCommunity]: 403,
+  [ErrorCode.NotInYourStreet]: 403,
+  [ErrorCode.NotWhistledToYourDepartment]: 403,
   [ErrorCode.Internal]: 500,
 };
 

@@ -90,7 +90,7 @@ export class DepartmentsService {
   private async streetOf(user: User): Promise<number> {
     if (user.role === Role.Liaison) {
       const department = user.departmentId ? await this.findOne(user.departmentId) : null;
-      if (!department) throw new DomainError(ErrorCode.NotInYourScope);
+      if (!department) throw new DomainError(ErrorCode.Forbidden); // a liaison without a department
       return department.streetId;
     }
     if (user.role === Role.Resident || user.streetId === null) throw new DomainError(ErrorCode.Forbidden);
@@ -99,7 +99,7 @@ export class DepartmentsService {
 }
 
 function officerStreet(officer: User): number {
-  if (officer.streetId === null) throw new DomainError(ErrorCode.NotInYourScope);
+  if (officer.streetId === null) throw new DomainError(ErrorCode.Forbidden); // an officer without a street
   return officer.streetId;
 }
 

@@ -22,7 +22,7 @@ import { RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { addDeadlineTime } from '../deadlines/domain/work-calendar';
 import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
-import { coversPlace, holdsCurrentLevel, levelOfRole } from '../requests/access/request-access';
+import { coversPlace, holdsCurrentLevel, levelOfRole, outOfScope } from '../requests/access/request-access';
 import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import { UsersService } from '../users/users.service';
@@ -124,7 +124,7 @@ export class ExtensionsService {
     const request = await this.dataSource.getRepository(RequestEntity).findOneByOrFail({ id: extension.requestId });
     // one level up from where it was asked, within that level's scope
     if (levelOfRole(actor.role) !== EscalationLadder.supervisorOf(extension.level)) throw new DomainError(ErrorCode.Forbidden);
-    if (!coversPlace(actor, request)) throw new DomainError(ErrorCode.NotInYourScope);
+    if (!coversPlace(actor, request)) throw outOfScope(actor);
     if (extension.state !== 'PENDING') throw new DomainError(ErrorCode.IllegalTransition);
     if (!findTransition(RequestAction.DecideExtension, request.status)) throw new DomainError(ErrorCode.IllegalTransition);
     const now = this.clock.now();

@@ -21,7 +21,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
 import { displayName, User } from '../users/user.entity';
-import { coversPlace, isStaff } from './access/request-access';
+import { coversPlace, isStaff, outOfScope } from './access/request-access';
 import { routeNewRequest } from './domain/routing';
 import { CreateRequestDto, STAFF_ONLY_FILING_FIELDS } from './dto/request.dto';
 import { RequestEntity, TimelineEventEntity } from './request.entities';
@@ -155,7 +155,7 @@ export class RequestFilingService {
     if (Object.keys(missing).length > 0) throw DomainError.validation(missing);
     const place = await this.rooms.placementOf(body.roomId as number);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    if (!coversPlace(staff, place)) throw new DomainError(ErrorCode.NotInYourScope);
+    if (!coversPlace(staff, place)) throw outOfScope(staff);
     return {
       place,
       residentUserId: null,

@@ -26,7 +26,8 @@ export class LiaisonInboxService {
 
   async inbox(liaison: User, query: LiaisonInboxQueryDto): Promise<LiaisonInboxPage> {
     const departmentId = liaison.departmentId;
-    if (departmentId === null) throw new DomainError(ErrorCode.NotInYourScope);
+    // a liaison account without a department has no inbox (an account set-up error, not a request out of reach)
+    if (departmentId === null) throw new DomainError(ErrorCode.Forbidden);
     const states = query.state ? [query.state] : [...ACTIVE_ASSIGNMENT_STATES];
     const window = pageWindow(query);
     const scope = () =>

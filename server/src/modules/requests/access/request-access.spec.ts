@@ -1,6 +1,6 @@
 import { AssignmentState, ErrorCode, HandlingLevel, RequestStatus, Role, WhistleRole } from '@gezhi/shared';
 import type { RequestFacts, Viewer } from '../domain/viewer';
-import { assertActsForDepartment, assertCanView, holdsCurrentLevel } from './request-access';
+import { assertActsForDepartment, assertCanView, holdsCurrentLevel, requestScopeRefusal } from './request-access';
 
 const request: RequestFacts = {
   status: RequestStatus.PendingAccept,
@@ -43,7 +43,15 @@ describe('request access', () => {
   it('lets community and street officers see everything in their community or street', () => {
     expect(codeOf(() => assertCanView(viewer(Role.CommunityOfficer, { communityId: 1, streetId: 1 }), request))).toBeUndefined();
     expect(codeOf(() => assertCanView(viewer(Role.StreetOfficer, { streetId: 1 }), request))).toBeUndefined();
-    expect(codeOf(() => assertCanView(viewer(Role.CommunityOfficer, { communityId: 2 }), request))).toBe(ErrorCode.NotInYourScope);
+    expect(codeOf(() => assertCanView(viewer(Role.CommunityOfficer, { communityId: 2 }), request))).toBe(ErrorCode.NotInYourCommunity);
+    expect(codeOf(() => assertCanView(viewer(Role.StreetOfficer, { streetId: 2 }), request))).toBe(ErrorCode.NotInYourStreet);
+  });
+
+  it('words the refusal for the role: grid, community, street, department', () => {
+    expect(requestScopeRefusal(Role.GridLeader)).toBe(ErrorCode.NotInYourScope);
+    expect(requestScopeRefusal(Role.CommunityOfficer)).toBe(ErrorCode.NotInYourCommunity);
+    expect(requestScopeRefusal(Role.StreetOfficer)).toBe(ErrorCode.NotInYourStreet);
+    expect(requestScopeRefusal(Role.Liaison)).toBe(ErrorCode.NotWhistledToYourDepartment);
   });
 
   it('makes only the grid leader of the grid the holder of a grid-level request', () => {
@@ -69,14 +77,14 @@ describe('liaison access', () => {
   it('lets a liaison see only items whistled to their department while involved (not after returning it)', () => {
     expect(codeOf(() => assertCanView(liaison(6), whistled))).toBeUndefined();
     expect(codeOf(() => assertCanView(liaison(9), whistled))).toBeUndefined();
-    expect(codeOf(() => assertCanView(liaison(3), whistled))).toBe(ErrorCode.NotInYourScope);
-    expect(codeOf(() => assertCanView(liaison(1), whistled))).toBe(ErrorCode.NotInYourScope);
-    expect(codeOf(() => assertCanView(liaison(6), request))).toBe(ErrorCode.NotInYourScope);
+    expect(codeOf(() => assertCanView(liaison(3), whistled))).toBe(ErrorCode.NotWhistledToYourDepartment);
+    expect(codeOf(() => assertCanView(liaison(1), whistled))).toBe(ErrorCode.NotWhistledToYourDepartment);
+    expect(codeOf(() => assertCanView(liaison(6), request))).toBe(ErrorCode.NotWhistledToYourDepartment);
   });
 
   it("refuses a liaison acting on another department's assignment, and anyone who is not a liaison", () => {
     expect(codeOf(() => assertActsForDepartment(liaison(6), { departmentId: 6 }))).toBeUndefined();
-    expect(codeOf(() => assertActsForDepartment(liaison(6), { departmentId: 3 }))).toBe(ErrorCode.NotInYourScope);
+    expect(codeOf(() => assertActsForDepartment(liaison(6), { departmentId: 3 }))).toBe(ErrorCode.NotWhistledToYourDepartment);
     expect(codeOf(() => assertActsForDepartment(viewer(Role.StreetOfficer, { streetId: 1 }), { departmentId: 3 }))).toBe(ErrorCode.Forbidden);
   });
 });

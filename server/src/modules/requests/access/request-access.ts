@@ -15,11 +15,35 @@ export function assertCanView(viewer: Viewer, request: RequestFacts): void {
     return;
   }
   if (viewer.role === Role.Liaison) {
-    if (!involvedAssignmentOf(viewer, request)) throw new DomainError(ErrorCode.NotInYourScope);
+    if (!involvedAssignmentOf(viewer, request)) throw outOfScope(viewer);
     return;
   }
   if (!isStaff(viewer)) throw new DomainError(ErrorCode.Forbidden);
-  if (!coversPlace(viewer, request)) throw new DomainError(ErrorCode.NotInYourScope);
+  if (!coversPlace(viewer, request)) throw outOfScope(viewer);
+}
+
+/**
+ * The refusal of a request outside the caller's area, worded for who reads it: a grid leader's grid
+ * (NOT_IN_YOUR_SCOPE 「该诉求不在您负责的网格内」), a community officer's community (NOT_IN_YOUR_COMMUNITY), a street
+ * officer's street (NOT_IN_YOUR_STREET), a liaison's department (NOT_WHISTLED_TO_YOUR_DEPARTMENT: never whistled to
+ * it, returned, or its round recalled). All 403.
+ */
+export function requestScopeRefusal(role: Role): ErrorCode {
+  switch (role) {
+    case Role.Liaison:
+      return ErrorCode.NotWhistledToYourDepartment;
+    case Role.CommunityOfficer:
+      return ErrorCode.NotInYourCommunity;
+    case Role.StreetOfficer:
+      return ErrorCode.NotInYourStreet;
+    default:
+      return ErrorCode.NotInYourScope;
+  }
+}
+
+/** The DomainError of `requestScopeRefusal` for this viewer. */
+export function outOfScope(viewer: Pick<Viewer, 'role'>): DomainError {
+  return new DomainError(requestScopeRefusal(viewer.role));
 }
 
 export type ScopeColumn = 'gridId' | 'communityId' | 'streetId';
@@ -91,10 +115,10 @@ function liaisonAssignments<A extends AssignmentFacts>(viewer: Viewer, request: 
   return [...(request.assignments ?? [])].reverse().filter((a) => a.departmentId === viewer.departmentId);
 }
 
-/** A liaison acts only on their own department's assignments: anyone else's → 403 NOT_IN_YOUR_SCOPE. */
+/** A liaison acts only on their own department's assignments: anyone else's → 403 NOT_WHISTLED_TO_YOUR_DEPARTMENT. */
 export function assertActsForDepartment(viewer: Viewer, assignment: { departmentId: number }): void {
   if (viewer.role !== Role.Liaison) throw new DomainError(ErrorCode.Forbidden);
-  if (viewer.departmentId !== assignment.departmentId) throw new DomainError(ErrorCode.NotInYourScope);
+  if (viewer.departmentId !== assignment.departmentId) throw outOfScope(viewer);
 }
 
 /**
