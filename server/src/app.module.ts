@@ -26,6 +26,7 @@ import { ServicesModule } from './modules/services/services.module';
 import { BoardModule } from './modules/board/board.module';
 import { ReviewModule } from './modules/review/review.module';
 import { MetricsReportModule } from './modules/metrics-report/metrics-report.module';
+import { ReturnVisitsModule } from './modules/return-visits/return-visits.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         BoardModule,
         ReviewModule,
         MetricsReportModule,
+        ReturnVisitsModule,
         MetricsModule,
         DemoSeedModule,
       ],

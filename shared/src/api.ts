@@ -9,6 +9,7 @@ import type { RequestAction, RequestStatus } from './request-lifecycle';
 import type { Role } from './roles';
 import type { DeadlineView, DueFilter, Supervision } from './deadlines';
 import type { DepartmentView, WhistleAssignmentView } from './whistle';
+import type { RatingSource } from './return-visits';
 
 export const API_PREFIX = '/api';
 
@@ -100,6 +101,13 @@ export interface RoomOption {
   buildingName?: string;
 }
 
+/** GET /api/staff/rooms/:roomId/residents: a registered resident bound to the room (名字脱敏, 张**; phone 138****5678). */
+export interface RoomResidentOption {
+  userId: number;
+  nameMasked: string;
+  phoneMasked: string | null;
+}
+
 export interface BindHomeBody {
   roomId: number;
 }
@@ -132,6 +140,12 @@ export interface CreateRequestBody {
   contactName?: string;
   /** staff only: the contact's phone; stored, shown masked */
   contactPhone?: string;
+  /**
+   * staff only, filing for a room: the registered resident of that room it is for (from
+   * GET /api/staff/rooms/:roomId/residents). They own it: 我的诉求, notices, rating. Absent: a walk-in for someone
+   * not registered (contactName / contactPhone). 409 RESIDENT_NOT_IN_ROOM when not bound to `roomId`.
+   */
+  residentUserId?: number;
 }
 
 export interface NoteBody {
@@ -170,6 +184,10 @@ export interface RatingView {
   attitude: number;
   comment: string | null;
   ratedAt: string;
+  /** request ratings: 居民自评 or recorded by staff on a 电话回访 (absent on booking ratings) */
+  source?: RatingSource;
+  /** RETURN_VISIT: the staff member who recorded it */
+  recordedByName?: string | null;
 }
 
 export interface RequestSummary {

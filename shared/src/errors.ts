@@ -65,6 +65,10 @@ export enum ErrorCode {
   NotInYourCommunity = 'NOT_IN_YOUR_COMMUNITY',
   NotInYourStreet = 'NOT_IN_YOUR_STREET',
   NotWhistledToYourDepartment = 'NOT_WHISTLED_TO_YOUR_DEPARTMENT',
+  /** 回访: the item has not yet waited the return-visit period for the resident's own rating */
+  ReturnVisitNotDue = 'RETURN_VISIT_NOT_DUE',
+  /** staff filing on behalf: `residentUserId` is not a registered resident bound to the chosen room */
+  ResidentNotInRoom = 'RESIDENT_NOT_IN_ROOM',
   Internal = 'INTERNAL',
 }
 
@@ -110,6 +114,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.NotInYourCommunity]: '该诉求不在您的社区',
   [ErrorCode.NotInYourStreet]: '该诉求不在您的街道',
   [ErrorCode.NotWhistledToYourDepartment]: '该诉求未向您所在部门吹哨',
+  [ErrorCode.ReturnVisitNotDue]: '办结未满回访期限，请等待居民自行评价',
+  [ErrorCode.ResidentNotInRoom]: '所选居民不是该房屋的登记住户，请重新选择',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 

@@ -13,3 +13,4 @@ export * from './api';
 export * from './metrics';
 export * from './board';
 export * from './review';
+export * from './return-visits';

@@ -179,8 +179,22 @@ export interface RequestMetrics {
   };
   /** average score per rating dimension (1–5) over the ratings in the period */
   ratingAverages: { speed: Average; effect: Average; attitude: Average };
+  /**
+   * 回访: how the period's ratings were given — by the resident (居民自评) or by staff on their behalf on a 电话回访 —
+   * and the items closed without any rating (未评价). self.rated + returnVisit.rated = counts.rated.
+   */
+  ratingSources: RatingSources;
   handlingTime: HandlingTime;
   overdue: OverdueCounts;
+}
+
+export interface RatingSources {
+  /** 居民自评: ratings the residents gave themselves, and the share satisfied */
+  self: { rated: number; satisfaction: Rate };
+  /** 电话回访: ratings recorded by staff on a return visit, and the share satisfied */
+  returnVisit: { rated: number; satisfaction: Rate };
+  /** 未评价办结: items closed by the system in the period because nobody rated them (not in 评价数, never 满意) */
+  closedUnrated: number;
 }
 
 /** The whistle-chain numbers of a department (or of all departments of a street). */
@@ -470,6 +484,11 @@ export const METRIC_LABELS = {
   rejected: '驳回',
   cancelled: '撤回',
   rated: '评价数',
+  ratedSelf: '居民自评数',
+  ratedReturnVisit: '电话回访评价数',
+  closedUnrated: '未评价办结数',
+  satisfactionSelf: '自评满意率',
+  satisfactionReturnVisit: '回访满意率',
   reopened: '重办数',
   whistled: '吹哨数',
   whistledAsLead: '主办数',

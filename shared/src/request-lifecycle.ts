@@ -16,7 +16,7 @@ export enum RequestStatus {
   Whistled = 'WHISTLED',
   /** 待评价: a result was recorded; waiting for the resident's rating */
   Resolved = 'RESOLVED',
-  /** 已办结: rated (or closed without rating); final */
+  /** 已办结: rated (by the resident or on a 电话回访), or closed unrated (未评价) by the system; final */
   Closed = 'CLOSED',
   /** 已驳回: not taken up, with a reason the resident sees; final */
   Rejected = 'REJECTED',
@@ -74,6 +74,16 @@ export enum RequestAction {
   RequestExtension = 'REQUEST_EXTENSION',
   /** 审批延期: an officer of the level above approves or refuses the extension; the status stays */
   DecideExtension = 'DECIDE_EXTENSION',
+  /**
+   * 电话回访评价: an item the resident did not rate within the return-visit period (walk-ins, phone calls, residents
+   * without an account) — staff phone the person and record the three ratings on their behalf; like 评价, effect ≥ 3
+   * closes it and effect ≤ 2 reopens it (重办)
+   */
+  ReturnVisitRate = 'RETURN_VISIT_RATE',
+  /** 回访未接通: staff tried to reach the person for the return visit and could not; the status stays */
+  ReturnVisitUnreachable = 'RETURN_VISIT_UNREACHABLE',
+  /** 未评价办结: nobody rated it and nobody could be reached; the system closes it without a rating */
+  CloseUnrated = 'CLOSE_UNRATED',
 }
 
 export const ACTION_LABELS: Record<RequestAction, string> = {
@@ -93,6 +103,9 @@ export const ACTION_LABELS: Record<RequestAction, string> = {
   [RequestAction.ReopenToDepartment]: '重办（主办部门）',
   [RequestAction.RequestExtension]: '申请延期',
   [RequestAction.DecideExtension]: '审批延期',
+  [RequestAction.ReturnVisitRate]: '电话回访评价',
+  [RequestAction.ReturnVisitUnreachable]: '回访联系不上',
+  [RequestAction.CloseUnrated]: '未评价办结',
 };
 
 /**
@@ -138,6 +151,10 @@ export const TRANSITIONS: readonly Transition[] = [
   // 延期: asked for and decided while the item is open; recorded in the timeline, the status stays
   { action: A.RequestExtension, from: [S.PendingAccept, S.InProgress, S.Whistled], to: null, performers: ['holder'] },
   { action: A.DecideExtension, from: [S.PendingAccept, S.InProgress, S.Whistled], to: null, performers: ['supervisor'] },
+  // 回访 (docs/request-lifecycle.md#回访): once the item has waited RETURN_VISIT_AFTER_DAYS for a rating
+  { action: A.ReturnVisitRate, from: [S.Resolved], to: S.Closed, performers: ['holder'] },
+  { action: A.ReturnVisitUnreachable, from: [S.Resolved], to: null, performers: ['holder'] },
+  { action: A.CloseUnrated, from: [S.Resolved], to: S.Closed, performers: ['system'] },
 ];
 
 /** The status every new item starts in (the `SUBMIT` event's target). */

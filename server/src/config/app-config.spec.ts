@@ -83,5 +83,18 @@ describe('parseConfig', () => {
       expect(() => parseConfig({ PASSWORD_SCRYPT_COST: '8' }, ROOT)).toThrow(/PASSWORD_SCRYPT_COST/);
     });
   });
-});
 
+  describe('回访 (return visits)', () => {
+    it('makes items 待回访 after 3 days and closes them unrated after 7, with the closing job off in tests', () => {
+      expect(parseConfig({ NODE_ENV: 'test' }, ROOT).returnVisit).toEqual({ afterDays: 3, unratedCloseDays: 7, sweepEnabled: false, intervalMs: 600_000, batchSize: 200 });
+      expect(parseConfig({}, ROOT).returnVisit.sweepEnabled).toBe(true);
+      expect(parseConfig({ RETURN_VISIT_AFTER_DAYS: '2', RETURN_VISIT_UNRATED_CLOSE_DAYS: '10' }, ROOT).returnVisit).toMatchObject({ afterDays: 2, unratedCloseDays: 10 });
+    });
+
+    it('refuses a close period that does not leave time to call, and days that are not whole numbers', () => {
+      expect(() => parseConfig({ RETURN_VISIT_AFTER_DAYS: '5', RETURN_VISIT_UNRATED_CLOSE_DAYS: '5' }, ROOT)).toThrow(/RETURN_VISIT_UNRATED_CLOSE_DAYS \(5\) must be more than/);
+      expect(() => parseConfig({ RETURN_VISIT_AFTER_DAYS: '1.5' }, ROOT)).toThrow(/RETURN_VISIT_AFTER_DAYS/);
+      expect(() => parseConfig({ RETURN_VISIT_UNRATED_CLOSE_DAYS: '0' }, ROOT)).toThrow(/RETURN_VISIT_UNRATED_CLOSE_DAYS/);
+    });
+  });
+});

@@ -43,6 +43,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotInYourCommunity]: 403,
   [ErrorCode.NotInYourStreet]: 403,
   [ErrorCode.NotWhistledToYourDepartment]: 403,
+  [ErrorCode.ReturnVisitNotDue]: 409,
+  [ErrorCode.ResidentNotInRoom]: 409,
   [ErrorCode.Internal]: 500,
 };
 

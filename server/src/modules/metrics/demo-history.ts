@@ -8,6 +8,7 @@ import {
   DeadlineState,
   DeadlineUnitType,
   HandlingLevel,
+  RatingSource,
   RequestAction,
   RequestCategory,
   RequestStatus,
@@ -146,7 +147,7 @@ export class DemoHistory {
             [3, 4, 4],
             [4, 3, 5],
           ]);
-      ratings.push({ round: reopenCount, raterUserId: p.leader, speed: r.speed, effect: r.effect, attitude: r.attitude, comment: poor ? '问题没有彻底解决' : null, createdAt: at });
+      ratings.push({ round: reopenCount, raterUserId: p.leader, speed: r.speed, effect: r.effect, attitude: r.attitude, comment: poor ? '问题没有彻底解决' : null, source: RatingSource.Self, createdAt: at });
       ev(RequestAction.Rate, at, S.Resolved, poor ? S.Resolved : S.Closed, p.leader, Role.GridLeader, `电话回访：办理速度 ${r.speed} 分，解决效果 ${r.effect} 分，服务态度 ${r.attitude} 分`);
     };
     const resolveBy = (at: Date, actor: number | null, role: ActorRole, departmentId: number | null = null) => {

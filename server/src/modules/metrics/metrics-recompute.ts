@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AssignmentState, DeadlineKind, DeadlineUnitType, RequestAction, RequestCategory, WhistleRole } from '@gezhi/shared';
+import { AssignmentState, DeadlineKind, DeadlineUnitType, RatingSource, RequestAction, RequestCategory, WhistleRole } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentFacts, Deltas, ItemFacts, mergeDeltas, newItemFacts, noDeltas, slotOf } from './domain/item-facts';
 import { firstEndOf, matchReportMiss, RawAssignment, RawEvent, RawItemHistory, replayAssignment, replayItem, REPLAYED_ACTIONS } from './domain/replay';
@@ -149,7 +149,7 @@ export class MetricsRecompute {
         `SELECT id, requestId, action, createdAt, departmentId FROM ${q('timeline_event')} WHERE requestId BETWEEN ? AND ? AND action IN (${actions})`,
         range,
       ),
-      manager.query(`SELECT requestId, ${q('round')}, speed, effect, attitude, createdAt FROM ${q('rating')} WHERE requestId BETWEEN ? AND ?`, range),
+      manager.query(`SELECT requestId, ${q('round')}, speed, effect, attitude, source, createdAt FROM ${q('rating')} WHERE requestId BETWEEN ? AND ?`, range),
       manager.query(`SELECT requestId, kind, unitType, unitId, dueAt FROM ${q('deadline_miss')} WHERE requestId BETWEEN ? AND ?`, range),
       manager.query(
         `SELECT id, requestId, ${q('round')}, departmentId, role, state, notifiedAt, reportedAt, finishedAt FROM ${q('whistle_assignment')} WHERE requestId BETWEEN ? AND ?`,
@@ -181,7 +181,7 @@ function replayRows({ requests, events, ratings, misses, assignments }: RawRows)
     return map;
   };
   const eventsBy = group(events as { requestId: number; id: number; action: RequestAction; createdAt: unknown; departmentId: number | null }[]);
-  const ratingsBy = group(ratings as { requestId: number; round: number; speed: number; effect: number; attitude: number; createdAt: unknown }[]);
+  const ratingsBy = group(ratings as { requestId: number; round: number; speed: number; effect: number; attitude: number; source: RatingSource | null; createdAt: unknown }[]);
   const missesBy = group(misses as { requestId: number; kind: DeadlineKind; unitType: DeadlineUnitType; unitId: number; dueAt: unknown }[]);
   const assignmentsBy = group(
     assignments as { requestId: number; id: number; round: number; departmentId: number; role: WhistleRole; state: AssignmentState; notifiedAt: unknown; reportedAt: unknown; finishedAt: unknown }[],
@@ -211,6 +211,7 @@ function replayRows({ requests, events, ratings, misses, assignments }: RawRows)
         speed: Number(x.speed),
         effect: Number(x.effect),
         attitude: Number(x.attitude),
+        source: x.source ?? RatingSource.Self,
       })),
       misses: (missesBy.get(id) ?? []).map((m) => ({ kind: m.kind, unitType: m.unitType, unitId: Number(m.unitId), dueAt: toDate(m.dueAt) as Date })),
     };

@@ -59,7 +59,7 @@ export class MetricsRecorder {
     await writeRollups(manager, rollupRows(filedDeltas(scopeOf(request), request.createdAt)));
   }
 
-  /** A lifecycle action of the request by its holder or resident (签收, 驳回, 撤回, 办结, 评价); others count nothing. */
+  /** A lifecycle action of the request (签收, 驳回, 撤回, 办结, 评价, 电话回访评价, 未评价办结); others count nothing. */
   async requestAction(manager: EntityManager, request: RecordedRequest, action: RequestAction, at: Date, rating?: Rating): Promise<void> {
     const event = await this.itemEventOf(manager, request, action, at, rating);
     if (event) await this.applyToItems(manager, [{ request, events: [event] }]);
@@ -207,7 +207,10 @@ export class MetricsRecorder {
         return { type: 'CANCEL', at };
       case RequestAction.Resolve:
         return { type: 'RESOLVE', at, departmentId: null };
-      case RequestAction.Rate: {
+      case RequestAction.CloseUnrated:
+        return { type: 'CLOSE_UNRATED', at };
+      case RequestAction.Rate:
+      case RequestAction.ReturnVisitRate: {
         if (!rating) return null;
         // the department whose 办结 was the latest before this rating (null when staff resolved it)
         const latest = await manager.findOne(TimelineEventEntity, {
@@ -231,7 +234,7 @@ const END_OF: Partial<Record<AssignmentState, AssignmentEnd>> = {
 
 /** Events that can change an item's stored facts (the others only add to counters). */
 function changesFacts(event: ItemEvent): boolean {
-  if (event.type === 'RATE') return false;
+  if (event.type === 'RATE' || event.type === 'CLOSE_UNRATED') return false;
   if (event.type === 'MISS') return event.kind === DeadlineKind.Accept || event.kind === DeadlineKind.Resolve;
   return true;
 }

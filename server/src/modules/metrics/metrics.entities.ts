@@ -52,6 +52,11 @@ export class MetricCounterEntity {
   @counter() speedSum: number;
   @counter() effectSum: number;
   @counter() attitudeSum: number;
+  /** 回访: of `rated`, the ratings recorded by staff on a 电话回访 (and of `satisfied`, those satisfied) */
+  @counter() ratedReturnVisit: number;
+  @counter() satisfiedReturnVisit: number;
+  /** 未评价: items closed by the system without a rating (never counted as rated or satisfied) */
+  @counter() closedUnrated: number;
   /** minutes; a bucket of a busy street can exceed 2^31 over a month at street level only when summed, rows stay small */
   @Column({ type: 'bigint', default: 0 }) handlingMinutes: number;
   @counter() whistled: number;

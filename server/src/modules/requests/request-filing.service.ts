@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Channel,
+  CHANNEL_LABELS,
   ErrorCode,
   FieldErrorCode,
   NotificationKind,
@@ -24,6 +25,8 @@ import { displayName, User } from '../users/user.entity';
 import { coversPlace, isStaff, outOfScope } from './access/request-access';
 import { routeNewRequest } from './domain/routing';
 import { CreateRequestDto, STAFF_ONLY_FILING_FIELDS } from './dto/request.dto';
+import { filedForYouNotice } from './domain/filed-for-you';
+import { RoomResidentsService } from './room-residents.service';
 import { RequestEntity, TimelineEventEntity } from './request.entities';
 import { composeDetail } from './request-view';
 
@@ -49,6 +52,7 @@ export class RequestFilingService {
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlineService,
     private readonly metrics: MetricsRecorder,
+    private readonly households: RoomResidentsService,
   ) {}
 
   async file(filer: User, body: CreateRequestDto): Promise<RequestDetail> {
@@ -106,6 +110,10 @@ export class RequestFilingService {
       if (routing.holderUserId !== null) {
         await this.notifications.deliver(manager, [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, request)], now);
       }
+      // filed by staff for a registered resident: it is theirs, and they hear of it (我的诉求, 评价)
+      if (request.residentUserId !== null && request.residentUserId !== filer.id) {
+        await this.notifications.deliver(manager, [filedForYouNotice(request.residentUserId, request, CHANNEL_LABELS[origin.channel])], now);
+      }
       // 数据: one more item received (one upsert, last: its row lock is held only until the commit)
       await this.metrics.filed(manager, request);
     });
@@ -147,7 +155,10 @@ export class RequestFilingService {
     };
   }
 
-  /** Staff file for a room in their scope, saying how the item came in (phone, walk-in, patrol…). */
+  /**
+   * Staff file for a room in their scope, saying how the item came in (phone, walk-in, patrol…) — for a registered
+   * resident of that room (`residentUserId`: it is theirs), or for someone not registered (contactName/contactPhone).
+   */
   private async onBehalfOrigin(staff: User, body: CreateRequestDto): Promise<FilingOrigin> {
     const missing: Record<string, FieldErrorCode> = {};
     if (body.roomId === undefined) missing.roomId = FieldErrorCode.Required;
@@ -156,6 +167,16 @@ export class RequestFilingService {
     const place = await this.rooms.placementOf(body.roomId as number);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
     if (!coversPlace(staff, place)) throw outOfScope(staff);
+    if (body.residentUserId !== undefined) {
+      const resident = await this.households.memberOf(place.roomId, body.residentUserId);
+      return {
+        place,
+        residentUserId: resident.id,
+        channel: body.channel as Channel,
+        contactName: body.contactName || displayName(resident),
+        contactPhone: body.contactPhone ?? resident.phone,
+      };
+    }
     return {
       place,
       residentUserId: null,

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   NotificationKind,
+  RatingSource,
   ratingReopens,
   RequestAction,
   RequestDetail,
   RequestStatus,
+  findTransition,
   Transition,
 } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +23,7 @@ import { findLeadToReopen, LeadToReopen, reopenLead } from '../whistle/whistle-r
 import type { User } from '../users/user.entity';
 import { authorizeTransition } from './domain/transition-guard';
 import { NoteDto, RateDto, RejectDto } from './dto/request.dto';
+import { assertReturnVisitDue, ReturnVisitPolicy, unratedCloseNote, unreachableNote } from '../return-visits/domain/return-visit-rules';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { RequestViews } from './request-views.service';
 
@@ -110,70 +113,75 @@ export class RequestTransitionsService {
   async rate(actor: User, id: number, body: RateDto): Promise<RequestDetail> {
     // a whistled item the lead department resolved goes back to that department (whistle/whistle-reopen.ts)
     const lead = ratingReopens(body.effect) ? await findLeadToReopen(this.dataSource.manager, id) : null;
-    return this.perform(actor, id, RequestAction.Rate, (request, transition, now) => {
-      const rating = {
-        requestId: request.id,
-        round: request.reopenCount,
-        raterUserId: actor.id,
-        speed: body.speed,
-        effect: body.effect,
-        attitude: body.attitude,
-        comment: body.comment || null,
-      };
-      const note = ratingNote(body);
-      const holderNotices = (kind: NotificationKind) =>
-        request.holderUserId === null ? [] : [requestNotice(request.holderUserId, kind, request, note)];
-      if (!ratingReopens(body.effect)) {
-        return {
-          set: { closedAt: now },
-          status: transition.to as RequestStatus,
-          events: [event(actor, request, transition, note)],
-          notices: holderNotices(NotificationKind.RequestRated),
-          rating,
-        };
-      }
-      if (lead) return reopenToLead(lead);
-      return {
-        set: { reopenCount: request.reopenCount + 1, resolvedAt: null },
-        status: RequestStatus.InProgress,
-        events: [
-          { ...event(actor, request, transition, note), toStatus: request.status },
-          {
-            action: RequestAction.Reopen,
-            fromStatus: request.status,
-            toStatus: RequestStatus.InProgress,
-            actorUserId: null,
-            actorRole: 'SYSTEM',
-            note: '居民对解决效果不满意，已退回原处理人重办',
-            photoIds: [],
-          },
-        ],
-        notices: holderNotices(NotificationKind.RequestReopened),
-        rating,
-      };
-      function reopenToLead(found: LeadToReopen): Change {
-        return {
-          set: { reopenCount: request.reopenCount + 1, resolvedAt: null },
-          status: RequestStatus.Whistled,
-          events: [
-            { ...event(actor, request, transition, note), toStatus: request.status },
-            {
-              action: RequestAction.ReopenToDepartment,
-              fromStatus: request.status,
-              toStatus: RequestStatus.Whistled,
-              actorUserId: null,
-              actorRole: 'SYSTEM',
-              note: '居民对解决效果不满意，已退回主办部门重办',
-              photoIds: [],
-              departmentId: found.assignment.departmentId,
-            },
-          ],
-          notices: found.liaisonUserIds.map((userId) => requestNotice(userId, NotificationKind.WhistleReopened, request, note)),
-          rating,
-          alsoWrite: (manager) => reopenLead(manager, found.assignment),
-        };
-      }
+    return this.perform(actor, id, RequestAction.Rate, (request, transition, now) =>
+      ratingChange({ actor, request, transition, now, body, lead, source: RatingSource.Self }),
+    );
+  }
+
+  /**
+   * 电话回访评价: staff of the item's level record the three ratings the person gave on the phone, once the item has
+   * waited `policy.afterDays` for the resident's own rating. Same outcome as 评价 (effect ≤ 2 reopens it); the rating
+   * is stored with source RETURN_VISIT and the recording staff as rater.
+   */
+  async returnVisitRate(actor: User, id: number, body: RateDto, policy: ReturnVisitPolicy): Promise<RequestDetail> {
+    const lead = ratingReopens(body.effect) ? await findLeadToReopen(this.dataSource.manager, id) : null;
+    return this.perform(actor, id, RequestAction.ReturnVisitRate, (request, transition, now) => {
+      assertReturnVisitDue(request, now, policy);
+      return ratingChange({ actor, request, transition, now, body, lead, source: RatingSource.ReturnVisit });
     });
+  }
+
+  /** 回访联系不上: an attempt that reached nobody, on the timeline; the status stays (the 未评价 close comes later). */
+  returnVisitUnreachable(actor: User, id: number, note: string | undefined, policy: ReturnVisitPolicy): Promise<RequestDetail> {
+    return this.perform(actor, id, RequestAction.ReturnVisitUnreachable, (request, transition, now) => {
+      assertReturnVisitDue(request, now, policy);
+      return { set: {}, status: request.status, events: [event(actor, request, transition, unreachableNote(note))], notices: [] };
+    });
+  }
+
+  /**
+   * 未评价办结 by the system (the return-visit sweeper): CLOSED without a rating, through the same write as every
+   * action. The write is the claim — `UPDATE request … WHERE id = ? AND version = ?` of the version read with the
+   * candidate: true when this call closed it; false when anyone changed it first (a rating, a return visit, another
+   * instance's sweep), and then nothing was written.
+   */
+  async closeUnrated(request: RequestEntity, policy: ReturnVisitPolicy, now: Date): Promise<boolean> {
+    const transition = findTransition(RequestAction.CloseUnrated, request.status);
+    if (!transition || !transition.performers.includes('system')) return false;
+    const change: Change = {
+      set: { closedAt: now },
+      status: transition.to as RequestStatus,
+      events: [
+        { action: transition.action, fromStatus: request.status, toStatus: transition.to as RequestStatus, actorUserId: null, actorRole: 'SYSTEM', note: unratedCloseNote(policy), photoIds: [] },
+      ],
+      notices: [],
+    };
+    try {
+      await this.write(request, RequestAction.CloseUnrated, change, now);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.ConcurrentModification) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * 随项目办结: a 问需会 project closed with a result resolves a linked item the closer may resolve (处理中 at the level
+   * they hold — the same guard as 办结), with the result as the note, written by the same writer as every action
+   * (clocks, timeline, metrics) but `within` the project's transaction. The resident's notice is the project's
+   * (review/domain/project-notices.ts): it asks them to rate, as 办结 does.
+   */
+  async resolveForProject(within: EntityManager, actor: User, id: number, result: string, residentNotices: readonly Notice[]): Promise<RequestEntity> {
+    const request = await this.views.findVisible(actor, id);
+    const { transition } = authorizeTransition(RequestAction.Resolve, request, actor);
+    const now = this.deadlines.now();
+    const change: Change = {
+      set: { resolvedAt: now },
+      status: transition.to as RequestStatus,
+      events: [event(actor, request, transition, result)],
+      notices: [...residentNotices],
+    };
+    return this.write(request, RequestAction.Resolve, change, now, within);
   }
 
   private async perform(
@@ -189,6 +197,15 @@ export class RequestTransitionsService {
     // time from the injected Clock, like the deadline clocks (tests move it; the numbers count by it)
     const now = this.deadlines.now();
     const change = plan(request, transition, now);
+    const updated = await this.write(request, action, change, now);
+    return this.views.detail(actor, updated);
+  }
+
+  /**
+   * The one writer of a decided change: clocks, the request's conditional update, timeline, rating, notices, metrics.
+   * In its own transaction, or `within` a caller's (a project closing its items: all or nothing).
+   */
+  private async write(request: RequestEntity, action: RequestAction, change: Change, now: Date, within?: EntityManager): Promise<RequestEntity> {
     const updated: RequestEntity = { ...request, ...change.set, status: change.status, version: request.version + 1, updatedAt: now };
     await this.inTransaction(async (manager) => {
       // clocks first, then the request: the deadline sweeper takes the same order (no deadlock between them)
@@ -203,12 +220,14 @@ export class RequestTransitionsService {
       await this.notifications.deliver(manager, change.notices, now);
       // 数据: the roll-ups of what this action decided (响应, 办结, 评价 …), last in the transaction
       await this.metrics.requestAction(manager, request, action, now, change.rating);
-    });
-    return this.views.detail(actor, updated);
+    }, within);
+    return updated;
   }
 
   /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
-  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+  private async inTransaction(work: (manager: EntityManager) => Promise<void>, within?: EntityManager): Promise<void> {
+    // inside a caller's transaction: it maps its own lock conflicts
+    if (within) return work(within);
     try {
       await this.dataSource.transaction(work);
     } catch (error) {
@@ -253,7 +272,87 @@ function residentNotices(request: RequestEntity, kind: NotificationKind, detail?
   return request.residentUserId === null ? [] : [requestNotice(request.residentUserId, kind, request, detail)];
 }
 
-function ratingNote(body: RateDto): string {
+function ratingNote(body: RateDto, source: RatingSource = RatingSource.Self): string {
   const scores = `办理速度 ${body.speed} 分，解决效果 ${body.effect} 分，服务态度 ${body.attitude} 分`;
-  return body.comment ? `${scores}。${body.comment}` : scores;
+  const text = body.comment ? `${scores}。${body.comment}` : scores;
+  return source === RatingSource.ReturnVisit ? `电话回访，居民评价：${text}` : text;
+}
+
+/**
+ * What a rating does (评价 by the resident, 电话回访评价 by staff): effect ≥ 3 closes it; effect ≤ 2 reopens it (重办) —
+ * back to the holder, or to the lead department that resolved a whistled item.
+ */
+function ratingChange(input: {
+  actor: User;
+  request: RequestEntity;
+  transition: Transition;
+  now: Date;
+  body: RateDto;
+  lead: LeadToReopen | null;
+  source: RatingSource;
+}): Change {
+  const { actor, request, transition, now, body, lead, source } = input;
+  const rating = {
+    requestId: request.id,
+    round: request.reopenCount,
+    raterUserId: actor.id,
+    speed: body.speed,
+    effect: body.effect,
+    attitude: body.attitude,
+    comment: body.comment || null,
+    source,
+  };
+  const note = ratingNote(body, source);
+  const who = source === RatingSource.ReturnVisit ? '电话回访中居民' : '居民';
+  const holderNotices = (kind: NotificationKind) =>
+    request.holderUserId === null ? [] : [requestNotice(request.holderUserId, kind, request, note)];
+  if (!ratingReopens(body.effect)) {
+    return {
+      set: { closedAt: now },
+      status: transition.to as RequestStatus,
+      events: [event(actor, request, transition, note)],
+      notices: holderNotices(NotificationKind.RequestRated),
+      rating,
+    };
+  }
+  if (lead) {
+    return {
+      set: { reopenCount: request.reopenCount + 1, resolvedAt: null },
+      status: RequestStatus.Whistled,
+      events: [
+        { ...event(actor, request, transition, note), toStatus: request.status },
+        {
+          action: RequestAction.ReopenToDepartment,
+          fromStatus: request.status,
+          toStatus: RequestStatus.Whistled,
+          actorUserId: null,
+          actorRole: 'SYSTEM',
+          note: `${who}对解决效果不满意，已退回主办部门重办`,
+          photoIds: [],
+          departmentId: lead.assignment.departmentId,
+        },
+      ],
+      notices: lead.liaisonUserIds.map((userId) => requestNotice(userId, NotificationKind.WhistleReopened, request, note)),
+      rating,
+      alsoWrite: (manager) => reopenLead(manager, lead.assignment),
+    };
+  }
+  return {
+    set: { reopenCount: request.reopenCount + 1, resolvedAt: null },
+    status: RequestStatus.InProgress,
+    events: [
+      { ...event(actor, request, transition, note), toStatus: request.status },
+      {
+        action: RequestAction.Reopen,
+        fromStatus: request.status,
+        toStatus: RequestStatus.InProgress,
+        actorUserId: null,
+        actorRole: 'SYSTEM',
+        note: `${who}对解决效果不满意，已退回原处理人重办`,
+        photoIds: [],
+      },
+    ],
+    notices: holderNotices(NotificationKind.RequestReopened),
+    rating,
+  };
 }

@@ -1,5 +1,6 @@
 import {
   DeadlineView,
+  RatingSource,
   residentStatusLabel,
   Supervision,
   RatingView,
@@ -120,7 +121,7 @@ export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail
     photos: requestPhotos,
     contactPhoneMasked: contactPhoneFor(request.contactPhone, { viewerIsOwner }),
     holderName: request.holderUserId === null ? null : (names.get(request.holderUserId) ?? null),
-    rating: parts.rating ? ratingView(parts.rating) : null,
+    rating: parts.rating ? ratingView(parts.rating, names) : null,
     timeline,
     availableActions: actionsFor(viewer, facts),
     version: request.version,
@@ -132,12 +133,15 @@ export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail
   };
 }
 
-function ratingView(rating: RatingEntity): RatingView {
+function ratingView(rating: RatingEntity, names: Map<number, string>): RatingView {
   return {
     speed: rating.speed,
     effect: rating.effect,
     attitude: rating.attitude,
     comment: rating.comment,
     ratedAt: rating.createdAt.toISOString(),
+    source: rating.source,
+    // 电话回访: the staff member who recorded it (an actor of the timeline, so among the names)
+    ...(rating.source === RatingSource.ReturnVisit ? { recordedByName: names.get(rating.raterUserId) ?? null } : {}),
   };
 }

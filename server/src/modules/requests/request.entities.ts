@@ -1,4 +1,4 @@
-import { Channel, HandlingLevel, RequestAction, RequestCategory, RequestStatus, Role, Urgency } from '@gezhi/shared';
+import { Channel, HandlingLevel, RatingSource, RequestAction, RequestCategory, RequestStatus, Role, Urgency } from '@gezhi/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** 诉求/工单. The routing columns (grid/community/street) are copied from the room at filing time. */
@@ -10,6 +10,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 // 公示 (board): a community's closed items, newest first; 问需会 (review): a community's items filed in a window
 @Index('IDX_request_board', ['communityId', 'status', 'closedAt'])
 @Index('IDX_request_community_created', ['communityId', 'createdAt'])
+// 回访: unrated items by how long ago they were resolved (the 未评价 close job; 待回访 lists narrow by scope first)
+@Index('IDX_request_status_resolved', ['status', 'resolvedAt'])
 export class RequestEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -162,6 +164,10 @@ export class RatingEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   comment: string | null;
+
+  /** 居民自评, or recorded by staff (raterUserId) on a 电话回访 */
+  @Column({ type: 'simple-enum', enum: RatingSource, default: RatingSource.Self })
+  source: RatingSource;
 
   @Column({ type: 'datetime' })
   createdAt: Date;

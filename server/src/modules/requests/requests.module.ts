@@ -15,6 +15,7 @@ import { RequestListsService } from './request-lists.service';
 import { RequestTransitionsService } from './request-transitions.service';
 import { RequestViews } from './request-views.service';
 import { RequestsController } from './requests.controller';
+import { RoomResidentsService } from './room-residents.service';
 
 @Module({
   imports: [
@@ -28,7 +29,7 @@ import { RequestsController } from './requests.controller';
     MetricsRecorderModule,
   ],
   controllers: [RequestsController],
-  providers: [RequestFilingService, RequestTransitionsService, RequestViews, RequestListsService],
-  exports: [RequestFilingService, RequestTransitionsService, RequestListsService, RequestViews],
+  providers: [RequestFilingService, RequestTransitionsService, RequestViews, RequestListsService, RoomResidentsService],
+  exports: [RequestFilingService, RequestTransitionsService, RequestListsService, RequestViews, RoomResidentsService],
 })
 export class RequestsModule {}

@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { InboxCounts, Page, RequestSummary, RoomOption } from '@gezhi/shared';
+import type { InboxCounts, Page, RequestSummary, RoomOption, RoomResidentOption } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
+import { PositiveIntPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
 import { RequestListsService } from '../requests/request-lists.service';
+import { RoomResidentsService } from '../requests/room-residents.service';
 import type { User } from '../users/user.entity';
 import { InboxQueryDto, StaffRoomsQueryDto } from './staff.dto';
 import { StaffRoomsService } from './staff.service';
@@ -16,6 +18,7 @@ export class StaffController {
   constructor(
     private readonly lists: RequestListsService,
     private readonly rooms: StaffRoomsService,
+    private readonly residents: RoomResidentsService,
   ) {}
 
   @Get('inbox')
@@ -31,5 +34,11 @@ export class StaffController {
   @Get('rooms')
   roomsInScope(@CurrentUser() user: User, @Query() query: StaffRoomsQueryDto): Promise<RoomOption[]> {
     return this.rooms.roomsInScope(user, query);
+  }
+
+  /** 代居民登记: the registered members of a room's household (masked), to pick whom an item is for. */
+  @Get('rooms/:roomId/residents')
+  roomResidents(@CurrentUser() user: User, @Param('roomId', PositiveIntPipe) roomId: number): Promise<RoomResidentOption[]> {
+    return this.residents.list(user, roomId);
   }
 }

@@ -19,6 +19,10 @@ describe('clockStepsFor', () => {
   it('starts a new resolve clock only when a rating reopens the item', () => {
     expect(clockStepsFor(RequestAction.Rate, RequestStatus.InProgress).open).toEqual([DeadlineKind.Resolve]);
     expect(clockStepsFor(RequestAction.Rate, RequestStatus.Closed).open).toEqual([]);
+    // 电话回访评价 with a low effect reopens like a self rating (a new RESOLVE clock); closing it opens nothing
+    expect(clockStepsFor(RequestAction.ReturnVisitRate, RequestStatus.InProgress).open).toEqual([DeadlineKind.Resolve]);
+    expect(clockStepsFor(RequestAction.ReturnVisitRate, RequestStatus.Closed).open).toEqual([]);
+    expect(clockStepsFor(RequestAction.CloseUnrated, RequestStatus.Closed)).toEqual({ meet: [], open: [], cancelAll: false });
   });
 
   it('meets the street\'s ACCEPT and FIRST_RESPONSE when it whistles, keeping its RESOLVE clock running', () => {

@@ -35,6 +35,7 @@ export function clockStepsFor(action: RequestAction, to: RequestStatus): ClockSt
       // accountable while departments work), and the lead department's resolve meets it
       return { ...NONE, meet: [DeadlineKind.Accept, DeadlineKind.FirstResponse] };
     case RequestAction.Rate:
+    case RequestAction.ReturnVisitRate:
     case RequestAction.Reopen:
     case RequestAction.ReopenToDepartment:
       // 重办: a new RESOLVE clock at the current level, whether the item goes back to the holder or to the lead department

@@ -13,6 +13,7 @@ function view(overrides: Partial<MetricsView> = {}): MetricsView {
       counts: { received: 12, resolved: 9, resolutions: 10, rejected: 1, cancelled: 0, rated: 8, reopened: 1, whistled: 2 },
       rates: { response: rate(10, 12), resolution: rate(9, 11), onTimeResolution: rate(8, 9), satisfaction: rate(7, 8), reopen: rate(1, 8) },
       ratingAverages: { speed: avg(36, 8), effect: avg(34, 8), attitude: avg(38, 8) },
+      ratingSources: { self: { rated: 6, satisfaction: rate(5, 6) }, returnVisit: { rated: 2, satisfaction: rate(2, 2) }, closedUnrated: 1 },
       handlingTime: { count: 9, averageHours: 20.5, p90Hours: 48, histogram: [] },
       overdue: { accept: 1, firstResponse: 0, resolve: 2, report: 0, total: 3, openNow: 1 },
     },

@@ -1,4 +1,4 @@
-import { DeadlineKind, handlingBucketOf, RequestCategory, REOPEN_EFFECT_THRESHOLD } from '@gezhi/shared';
+import { DeadlineKind, handlingBucketOf, RatingSource, RequestCategory, REOPEN_EFFECT_THRESHOLD } from '@gezhi/shared';
 import type { DepartmentCounterName, OutcomeKind, RequestCounterName } from './counters';
 
 /**
@@ -55,6 +55,8 @@ export interface Rating {
   speed: number;
   effect: number;
   attitude: number;
+  /** 居民自评 (the default) or recorded on a 电话回访 */
+  source?: RatingSource;
 }
 
 /** What happened to an item, as far as the numbers care. */
@@ -67,6 +69,8 @@ export type ItemEvent =
   | { type: 'RESOLVE'; at: Date; departmentId: number | null }
   /** 评价; departmentId: the department whose 办结 was the latest before the rating (null: staff resolved it) */
   | { type: 'RATE'; at: Date; rating: Rating; departmentId: number | null }
+  /** 未评价办结: closed by the system without a rating */
+  | { type: 'CLOSE_UNRATED'; at: Date }
   /** a clock of the item was missed (one deadline_miss), counted at its due time */
   | { type: 'MISS'; kind: DeadlineKind; dueAt: Date; departmentId: number | null };
 
@@ -226,12 +230,15 @@ export function applyItemEvent(facts: ItemFacts, input: ItemEvent): { facts: Ite
     }
     case 'RATE': {
       const values = ratingValues(event.rating);
-      count(event.at, values);
+      count(event.at, { ...values, ...sourceValues(event.rating) });
       if (event.departmentId !== null) {
         deltas.departments.push({ scope: departmentScope(scope, event.departmentId), at: event.at, values });
       }
       break;
     }
+    case 'CLOSE_UNRATED':
+      count(event.at, { closedUnrated: 1 });
+      break;
     case 'MISS': {
       count(event.dueAt, { [MISSED_COLUMN[event.kind]]: 1 });
       if (event.kind === DeadlineKind.Accept && next.responseState === 'PENDING') {
@@ -264,6 +271,12 @@ function ratingValues(rating: Rating): Partial<Record<RequestCounterName & Depar
     effectSum: rating.effect,
     attitudeSum: rating.attitude,
   };
+}
+
+/** 回访: a rating recorded on a return visit also counts in the return-visit split (the request roll-up only). */
+function sourceValues(rating: Rating): Partial<Record<RequestCounterName, number>> {
+  if (rating.source !== RatingSource.ReturnVisit) return {};
+  return { ratedReturnVisit: 1, satisfiedReturnVisit: isSatisfied(rating) ? 1 : 0 };
 }
 
 export function departmentScope(scope: Pick<ItemScope, 'streetId' | 'category' | 'slot'>, departmentId: number): DepartmentScope {

@@ -5,6 +5,7 @@ import {
   HandlingTime,
   percentileFromHistogram,
   rateOf,
+  RatingSources,
   RequestMetrics,
 } from '@gezhi/shared';
 import { DepartmentCounters, HISTOGRAM_COLUMNS, OutcomeCounters, RequestCounters } from './counters';
@@ -40,6 +41,7 @@ export function requestMetricsOf(counters: RequestCounters, cohort: OutcomeCount
       effect: averageOf(c.effectSum, c.rated),
       attitude: averageOf(c.attitudeSum, c.rated),
     },
+    ratingSources: ratingSourcesOf(c),
     handlingTime: handlingTimeOf(c),
     overdue: {
       accept: c.missedAccept,
@@ -49,6 +51,16 @@ export function requestMetricsOf(counters: RequestCounters, cohort: OutcomeCount
       total: overdueTotal,
       openNow: openOverdue,
     },
+  };
+}
+
+/** 回访: self-rated against return-visit ratings, and the items closed unrated (never satisfied). */
+export function ratingSourcesOf(c: RequestCounters): RatingSources {
+  const selfRated = c.rated - c.ratedReturnVisit;
+  return {
+    self: { rated: selfRated, satisfaction: rateOf(c.satisfied - c.satisfiedReturnVisit, selfRated) },
+    returnVisit: { rated: c.ratedReturnVisit, satisfaction: rateOf(c.satisfiedReturnVisit, c.ratedReturnVisit) },
+    closedUnrated: c.closedUnrated,
   };
 }
 

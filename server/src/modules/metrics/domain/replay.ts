@@ -1,4 +1,5 @@
 import { AssignmentState, DeadlineKind, DeadlineUnitType, RequestAction } from '@gezhi/shared';
+import type { RatingSource } from '@gezhi/shared';
 import {
   applyAssignmentEvent,
   applyItemEvent,
@@ -39,6 +40,8 @@ export interface RawRating {
   speed: number;
   effect: number;
   attitude: number;
+  /** absent: 居民自评 */
+  source?: RatingSource;
 }
 
 export interface RawMiss {
@@ -67,6 +70,8 @@ export const REPLAYED_ACTIONS: readonly RequestAction[] = [
   RequestAction.Resolve,
   RequestAction.Rate,
   RequestAction.ReturnWhistle,
+  RequestAction.ReturnVisitRate,
+  RequestAction.CloseUnrated,
 ];
 
 export function replayItem(raw: RawItemHistory): { facts: ItemFacts; deltas: Deltas } {
@@ -107,11 +112,16 @@ export function replayItem(raw: RawItemHistory): { facts: ItemFacts; deltas: Del
         lastResolver = event.departmentId ?? null;
         apply({ type: 'RESOLVE', at: event.at, departmentId: lastResolver });
         break;
-      case RequestAction.Rate: {
+      // 评价 and 电话回访评价 each consumed one rating row (the row's source says which)
+      case RequestAction.Rate:
+      case RequestAction.ReturnVisitRate: {
         const rating = ratings[ratingIndex++];
         if (rating) apply({ type: 'RATE', at: rating.at, rating, departmentId: lastResolver });
         break;
       }
+      case RequestAction.CloseUnrated:
+        apply({ type: 'CLOSE_UNRATED', at: event.at });
+        break;
       default:
         break;
     }

@@ -119,10 +119,19 @@ export class CreateRequestDto implements CreateRequestBody {
   @IsString()
   @Matches(/^\+?[0-9][0-9 -]{4,18}$/)
   contactPhone?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'staff only, with roomId: the registered resident of that room it is for (GET /api/staff/rooms/:roomId/residents); they own it. 409 RESIDENT_NOT_IN_ROOM otherwise',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  residentUserId?: number;
 }
 
 /** Fields only staff may send when filing (a resident files for their own bound home). */
-export const STAFF_ONLY_FILING_FIELDS = ['channel', 'roomId', 'contactName', 'contactPhone'] as const;
+export const STAFF_ONLY_FILING_FIELDS = ['channel', 'roomId', 'contactName', 'contactPhone', 'residentUserId'] as const;
 
 export class NoteDto implements NoteBody {
   @ApiProperty({ maxLength: LIMITS.noteMax })
