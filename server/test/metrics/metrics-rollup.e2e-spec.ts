@@ -1,4 +1,5 @@
 import {
+  Channel,
   DepartmentView,
   ErrorCode,
   FieldErrorCode,
@@ -17,8 +18,9 @@ import { ManualClock } from '../../src/common/clock';
 import { DeadlineSweeper } from '../../src/modules/escalation/deadline-sweeper';
 import { Grid } from '../../src/modules/geo/geo.entities';
 import { MetricsRecompute } from '../../src/modules/metrics/metrics-recompute';
+import { ReturnVisitSweeper } from '../../src/modules/return-visits/return-visit-sweeper';
 import { User } from '../../src/modules/users/user.entity';
-import { escalateToStreet, fileRequest } from '../support/factories';
+import { escalateToStreet, fileRequest, requestBody } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 /** A local time in Asia/Shanghai. */
@@ -28,7 +30,7 @@ const local = (text: string) => new Date(`${text}:00+08:00`);
  * The roll-ups (maintained in each write transaction) against a full recomputation from the raw tables, after a
  * realistic mix driven through the API over two months: filing, accepting, resolving, a poor rating → 重办, a missed
  * 签收 (automatic 上报), a missed 办结, a rejection, a withdrawal, a whistle with a late department report, a return
- * and a re-dispatch. Real app and database (SQLite by default, MariaDB with TEST_DATABASE_URL); time through a
+ * and a re-dispatch, a 电话回访 (return visit) rating and a 未评价 close. Real app and database (SQLite by default, MariaDB with TEST_DATABASE_URL); time through a
  * ManualClock. The demo seed's own requests are part of the data too.
  */
 describe('metrics roll-ups equal a full recomputation (数据)', () => {
@@ -163,8 +165,27 @@ describe('metrics roll-ups equal a full recomputation (数据)', () => {
     await post('gridleader3', `/api/requests/${g.id}/resolve`, { note: '已上门更换。' });
     await post('resident3', `/api/requests/${g.id}/rate`, { speed: 5, effect: 5, attitude: 5 });
 
+    // H · grid 1, 文化活动: a walk-in (no account), resolved, nobody rates it → 电话回访 after 3 days, rated 4/5/5
+    // I · grid 1, 文化活动: a phone call, resolved, nobody reachable (联系不上) → closed 未评价 by the sweep of 20 November
+    await at('2026-11-09T14:00');
+    const walkIn = (channel: Channel, contactName: string) =>
+      c.gridleader1
+        .post('/api/requests', requestBody({ roomId: c.resident1.me?.home?.roomId, channel, contactName, contactPhone: '13704710101', category: RequestCategory.Culture, subcategory: 'EVENT', description: '来访建议：社区活动室周末开放，方便孩子们看书。' }))
+        .expect(201)
+        .then((r) => r.body as RequestDetail);
+    const h = await walkIn(Channel.WalkIn, '赵建华');
+    const i = await walkIn(Channel.Phone, '钱桂兰');
+    for (const item of [h, i]) {
+      await post('gridleader1', `/api/requests/${item.id}/accept`);
+      await post('gridleader1', `/api/requests/${item.id}/resolve`, { note: '活动室周末已开放。' });
+    }
+    await at('2026-11-12T15:00');
+    await post('gridleader1', `/api/requests/${h.id}/return-visit`, { speed: 4, effect: 5, attitude: 5, comment: '满意' });
+    await post('gridleader1', `/api/requests/${i.id}/return-visit/unreachable`, { note: '无人接听' });
+
     await at('2026-11-20T10:00');
     await sweeper.sweepOnce();
+    await t.app.get(ReturnVisitSweeper).sweepOnce();
   });
 
   afterAll(() => t.close());
@@ -212,6 +233,20 @@ describe('metrics roll-ups equal a full recomputation (数据)', () => {
     }
     await recompute.rebuild();
     expect((await recompute.verify()).equal).toBe(true);
+  });
+
+  it('tells ratings given on a 电话回访 from self ratings, and counts an item closed 未评价 as unrated, not satisfied', async () => {
+    const culture = await get<MetricsView>('gridleader1', '/api/metrics?month=2026-11&category=CULTURE');
+    expect(culture.requests?.counts).toMatchObject({ received: 2, resolved: 2, rated: 1 });
+    expect(culture.requests?.ratingSources).toEqual({
+      self: { rated: 0, satisfaction: { numerator: 0, denominator: 0, value: null } },
+      returnVisit: { rated: 1, satisfaction: { numerator: 1, denominator: 1, value: 1 } },
+      closedUnrated: 1,
+    });
+    expect(culture.requests?.rates.satisfaction).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    const grid3 = await get<MetricsView>('gridleader3', '/api/metrics?month=2026-11&category=SPECIAL_GROUPS');
+    expect(grid3.requests?.ratingSources.self.rated).toBe(1);
+    expect(grid3.requests?.ratingSources.returnVisit.rated).toBe(0);
   });
 
   it('counts an item spanning months where each of its events happened', async () => {
