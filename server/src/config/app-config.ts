@@ -64,8 +64,6 @@ export interface AppConfig {
     enabled: boolean;
     intervalMs: number;
   };
-}
-
   /** 回访 (docs/request-lifecycle.md#回访): return visits of unrated items and their automatic 未评价 close */
   returnVisit: {
     /** an item resolved this many days ago and not rated is 待回访 */
@@ -77,6 +75,8 @@ export interface AppConfig {
     intervalMs: number;
     batchSize: number;
   };
+}
+
 export type Env = Record<string, string | undefined>;
 
 /** Which subscribe-message template a notice uses: residents' progress updates, or new work for staff/liaisons. */
@@ -268,9 +268,6 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
       enabled: readBoolean('SLOT_TOPUP_ENABLED', nodeEnv !== 'test'),
       intervalMs: readInteger('SLOT_TOPUP_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
     },
-  };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
     returnVisit: {
       afterDays: readInteger('RETURN_VISIT_AFTER_DAYS', 3, 1, 60),
       unratedCloseDays: readInteger('RETURN_VISIT_UNRATED_CLOSE_DAYS', 7, 2, 365),
@@ -278,12 +275,15 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
       intervalMs: readInteger('RETURN_VISIT_SWEEP_INTERVAL_MS', 600_000, 1000, 86_400_000),
       batchSize: readInteger('RETURN_VISIT_SWEEP_BATCH_SIZE', 200, 1, 5000),
     },
-}
+  };
   if (config.returnVisit.unratedCloseDays <= config.returnVisit.afterDays) {
     problems.push(
       `RETURN_VISIT_UNRATED_CLOSE_DAYS (${config.returnVisit.unratedCloseDays}) must be more than RETURN_VISIT_AFTER_DAYS (${config.returnVisit.afterDays}): staff need time to call`,
     );
   }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
 
 /** `sqlite:./x.sqlite` is resolved against server/; network URLs are returned unchanged. */
 function normaliseDatabaseUrl(url: string, serverRoot: string): string {
