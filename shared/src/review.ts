@@ -279,6 +279,53 @@ export interface ProjectDetail extends ProjectSummary {
 
 export type ProjectPage = Page<ProjectSummary>;
 
+/**
+ * What closing a project did to each linked request. Closing resolves (办结 → 待评价, the project's result as the
+ * note) every linked item the closer may resolve — open (处理中) at the level the closer holds; the others stay as
+ * they are, each with the reason.
+ */
+export enum ProjectItemOutcome {
+  /** resolved by this close: the resident is asked to rate */
+  Resolved = 'RESOLVED',
+  /** was already resolved, waiting for the resident's rating */
+  AwaitingRating = 'AWAITING_RATING',
+  /** already final: closed (rated), rejected or withdrawn */
+  AlreadyFinal = 'ALREADY_FINAL',
+  /** whistled to departments: only the lead department resolves it */
+  Whistled = 'WHISTLED',
+  /** still waiting to be accepted (待签收) */
+  NotAccepted = 'NOT_ACCEPTED',
+  /** in progress at a level the closer does not hold: its holder resolves it */
+  HeldElsewhere = 'HELD_ELSEWHERE',
+}
+
+export const PROJECT_ITEM_OUTCOME_LABELS: Record<ProjectItemOutcome, string> = {
+  [ProjectItemOutcome.Resolved]: '随项目办结',
+  [ProjectItemOutcome.AwaitingRating]: '已办结，待评价',
+  [ProjectItemOutcome.AlreadyFinal]: '此前已结束',
+  [ProjectItemOutcome.Whistled]: '部门处理中',
+  [ProjectItemOutcome.NotAccepted]: '尚未签收',
+  [ProjectItemOutcome.HeldElsewhere]: '他人处理中',
+};
+
+export interface ProjectItemCloseOutcome {
+  requestId: number;
+  serial: string;
+  outcome: ProjectItemOutcome;
+  outcomeLabel: string;
+  /** true when this close moved it to RESOLVED */
+  resolved: boolean;
+  /** true when the item is still open (not resolved, not final) after the close */
+  staysOpen: boolean;
+  /** why, in Chinese (e.g. 「已吹哨至职能部门，须由主办部门办结」); null when resolved */
+  reason: string | null;
+}
+
+/** POST /api/review/projects/:id/close: the closed project and what happened to each linked request. */
+export interface ProjectCloseResponse extends ProjectDetail {
+  closeOutcomes: ProjectItemCloseOutcome[];
+}
+
 /** GET /api/review/owners: who may own a project of the community. */
 export interface ProjectOwnerOption {
   id: number;

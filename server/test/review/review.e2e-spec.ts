@@ -322,8 +322,9 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       const notices = (await notificationsOf(resident1)).filter((n) => n.kind === NotificationKind.ProjectClosed);
       expect((await notificationsOf(resident1)).length).toBe(before + 3);
       expect(notices.map((n) => n.requestId).sort()).toEqual(noise.map((n) => n.id).sort());
-      expect(notices[0]).toMatchObject({ title: '您反映的问题已列入项目并办结', read: false });
-      expect(notices[0].body).toContain('「1号楼夜间噪音综合治理」，现已办结。已签订楼栋文明公约');
+      // the noise items were never accepted (待签收): closing the project leaves them open, and the notice says so
+      expect(notices[0]).toMatchObject({ title: '问需会项目已办结，您的诉求仍在处理', read: false });
+      expect(notices[0].body).toContain('「1号楼夜间噪音综合治理」，项目已办结，但您的这项诉求仍未办结：待网格签收');
       expect((await notificationsOf(resident2)).some((n) => n.kind === NotificationKind.ProjectClosed)).toBe(false);
 
       expect((await community1.post(`/api/review/projects/${project.id}/close`, { result: '再次办结', version: 4 }).expect(409)).body.code).toBe(ErrorCode.IllegalTransition);

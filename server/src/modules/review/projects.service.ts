@@ -8,7 +8,10 @@ import {
   PROJECT_EVENT_LABELS,
   PROJECT_STATUS_LABELS,
   ProjectAction,
+  ProjectCloseResponse,
   ProjectDetail,
+  ProjectItemCloseOutcome,
+  ProjectItemOutcome,
   ProjectEventKind,
   ProjectOwnerOption,
   ProjectStatus,
@@ -28,7 +31,9 @@ import { RoomDirectory } from '../geo/room-directory';
 import { NotificationsService } from '../notifications/notifications.service';
 import { excerpt, formatSerial } from '../requests/domain/request-presentation';
 import { RequestEntity } from '../requests/request.entities';
+import { RequestTransitionsService } from '../requests/request-transitions.service';
 import { displayName, User } from '../users/user.entity';
+import { closeOutcomeNote, closeOutcomeView, decideItem } from './domain/project-close';
 import { projectClosedNotices } from './domain/project-notices';
 import { assertCanViewProject, assertManagesCommunity, assertProjectAction, communityIdFor, ProjectFacts, projectActionsFor, reviewScopeOf } from './domain/review-access';
 import { isLocalDate, localDateOf } from './domain/review-period';
@@ -52,6 +57,7 @@ export class ProjectsService {
     private readonly rooms: RoomDirectory,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly transitions: RequestTransitionsService,
   ) {}
 
   async create(viewer: User, body: CreateProjectDto): Promise<ProjectDetail> {
@@ -183,20 +189,38 @@ export class ProjectsService {
     });
   }
 
-  /** 办结: closed with the result; the residents of the linked requests are told in the same transaction. */
-  async close(viewer: User, id: number, body: CloseProjectDto): Promise<ProjectDetail> {
-    return this.change(viewer, id, body.version, ProjectAction.Close, async (manager, project, now, items) => {
-      await manager.insert(ReviewProjectEventEntity, { projectId: project.id, kind: ProjectEventKind.Closed, actorUserId: viewer.id, note: body.result, createdAt: now });
+  /**
+   * 办结: closed with the result, in one transaction with what it does to the linked requests: each one the closer may
+   * resolve (处理中 at the level they hold) is resolved with the result as its note — through the requests' own guard
+   * and writer (clocks, timeline, metrics), the resident asked to rate; the others stay as they are, and the response
+   * (`closeOutcomes`), the project's timeline and each resident's notice say which and why.
+   */
+  async close(viewer: User, id: number, body: CloseProjectDto): Promise<ProjectCloseResponse> {
+    let closeOutcomes: ProjectItemCloseOutcome[] = [];
+    const detail = await this.change(viewer, id, body.version, ProjectAction.Close, async (manager, project, now, items) => {
       const linked = items.length
         ? await manager.getRepository(RequestEntity).find({
-            select: { id: true, residentUserId: true, category: true, subcategory: true },
+            select: { id: true, residentUserId: true, category: true, subcategory: true, status: true, level: true, gridId: true, communityId: true, streetId: true },
             where: { id: In(items.map((i) => i.requestId)) },
             order: { id: 'ASC' },
           })
         : [];
-      await this.notifications.deliver(manager, projectClosedNotices({ title: project.title, result: body.result }, linked), now);
+      const decided = linked.map((request) => ({ request, decision: decideItem(viewer, request) }));
+      closeOutcomes = decided.map(({ request, decision }) => closeOutcomeView(request.id, decision));
+      // the timeline: what became of the items, then the close itself (the last event)
+      if (closeOutcomes.length > 0) {
+        await manager.insert(ReviewProjectEventEntity, { projectId: project.id, kind: ProjectEventKind.Progress, actorUserId: viewer.id, note: closeOutcomeNote(closeOutcomes), createdAt: now });
+      }
+      await manager.insert(ReviewProjectEventEntity, { projectId: project.id, kind: ProjectEventKind.Closed, actorUserId: viewer.id, note: body.result, createdAt: now });
+      const facts = { title: project.title, result: body.result };
+      for (const { request, decision } of decided) {
+        const notices = projectClosedNotices(facts, [{ ...request, outcome: decision.outcome, reason: decision.reason }]);
+        if (decision.outcome === ProjectItemOutcome.Resolved) await this.transitions.resolveForProject(manager, viewer, request.id, body.result, notices);
+        else await this.notifications.deliver(manager, notices, now);
+      }
       return { status: ProjectStatus.Closed, result: body.result, closedAt: now, closedByUserId: viewer.id };
     });
+    return { ...detail, closeOutcomes };
   }
 
   /** Who may own a project of the community: its grid leaders and community officers. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, ProjectDetail, ProjectOwnerOption, ProjectSummary, ReviewAgenda, ReviewSettings } from '@gezhi/shared';
+import type { Page, ProjectCloseResponse, ProjectDetail, ProjectOwnerOption, ProjectSummary, ReviewAgenda, ReviewSettings } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { PositiveIntPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
@@ -66,7 +66,7 @@ export class ReviewController {
 
   @Post('projects/:id/close')
   @HttpCode(200)
-  close(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: CloseProjectDto): Promise<ProjectDetail> {
+  close(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: CloseProjectDto): Promise<ProjectCloseResponse> {
     return this.projects.close(user, id, body);
   }
 }

@@ -4,6 +4,7 @@ import { GeoModule } from '../geo/geo.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RequestsModule } from '../requests/requests.module';
 import { AgendaService } from './agenda.service';
 import { ProjectCountsService } from './project-counts.service';
 import { ProjectsService } from './projects.service';
@@ -18,6 +19,8 @@ import { ReviewSettingsService } from './review-settings.service';
     GeoModule,
     NotificationsModule,
     MetricsModule,
+    // closing a project resolves its linked requests through RequestTransitionsService
+    RequestsModule,
   ],
   controllers: [ReviewController],
   providers: [ReviewSettingsService, AgendaService, ProjectsService, ProjectCountsService],
