@@ -45,6 +45,7 @@ import type {
   RequestDetail,
   RequestSummary,
   RoomOption,
+  RoomResidentOption,
   UnreadCount,
 } from '@gezhi/shared';
 import { apiRequest } from './client';
@@ -142,6 +143,8 @@ export const listInbox = (query: InboxQuery) => apiRequest<Page<RequestSummary>>
 export const getInboxCounts = () => apiRequest<InboxCounts>('GET', '/staff/inbox/counts');
 export const listRoomsInScope = (communityId?: number | null) =>
   apiRequest<RoomOption[]>('GET', '/staff/rooms', { query: { communityId } });
+/** 代居民登记: the registered residents of a room (names and phones masked), to pick whom an item is for */
+export const listRoomResidents = (roomId: number) => apiRequest<RoomResidentOption[]>('GET', `/staff/rooms/${roomId}/residents`);
 
 // ---- notifications ----
 export const listNotifications = (query: PageQuery) =>
