@@ -25,7 +25,9 @@ export default defineAppConfig({
         // 服务清单管理 (community officers): the catalogue, one service's editor, its rules and slots
         'pages/catalogue/index',
         'pages/catalogue-edit/index',
-        'pages/catalogue-slots/index'],
+        'pages/catalogue-slots/index',
+        // 待回访 (电话回访 of unrated items)
+        'pages/return-visits/index'],
     },
     // 部门联络员: whistled items of their department (also the desktop-browser client through H5)
     {

@@ -27,6 +27,8 @@ export const ROUTES = {
   staffReview: '/subpackages/staff/pages/review/index',
   staffProjects: '/subpackages/staff/pages/projects/index',
   staffProject: '/subpackages/staff/pages/project/index',
+  /** 待回访: unrated items to phone back (电话回访) */
+  staffReturnVisits: '/subpackages/staff/pages/return-visits/index',
   /** 公示 (residents): the community's rates and resolved items, anonymised */
   communityBoard: '/subpackages/community/pages/board/index',
   liaisonInbox: '/subpackages/liaison/pages/inbox/index',
@@ -86,4 +88,5 @@ export const goStaffProjects = () => Taro.navigateTo({ url: ROUTES.staffProjects
 export const goStaffProject = (id: number) => Taro.navigateTo({ url: `${ROUTES.staffProject}?id=${id}` });
 /** after 生成项目: the new project replaces the agenda's form */
 export const replaceWithStaffProject = (id: number) => Taro.redirectTo({ url: `${ROUTES.staffProject}?id=${id}` });
+export const goStaffReturnVisits = () => Taro.navigateTo({ url: ROUTES.staffReturnVisits });
 export const goCommunityBoard = () => Taro.navigateTo({ url: ROUTES.communityBoard });

@@ -49,6 +49,7 @@ import type {
   UnreadCount,
 } from '@gezhi/shared';
 import { apiRequest } from './client';
+import type { ReturnVisitCallView, ReturnVisitItem, ReturnVisitRateBody, ReturnVisitUnreachableBody } from '@gezhi/shared';
 import type {
   BreakdownQuery,
   MetricsBreakdown,
@@ -66,6 +67,7 @@ import type {
   BoardQuery,
   CloseProjectBody,
   CreateProjectBody,
+  ProjectCloseResponse,
   ProjectDetail,
   ProjectNoteBody,
   ProjectOwnerOption,
@@ -208,7 +210,8 @@ export const listProjects = (query: ProjectQuery) => apiRequest<ProjectPage>('GE
 export const getProject = (id: number) => apiRequest<ProjectDetail>('GET', `/review/projects/${id}`);
 export const addProjectProgress = (id: number, body: ProjectNoteBody) =>
   apiRequest<ProjectDetail>('POST', `/review/projects/${id}/progress`, { body });
-export const closeProject = (id: number, body: CloseProjectBody) => apiRequest<ProjectDetail>('POST', `/review/projects/${id}/close`, { body });
+/** 办结: the detail plus `closeOutcomes` — which linked items were resolved with it, and which stay open and why */
+export const closeProject = (id: number, body: CloseProjectBody) => apiRequest<ProjectCloseResponse>('POST', `/review/projects/${id}/close`, { body });
 /** the community's 问需会 cadence (defaults until a community officer saves its own) */
 export const getReviewSettings = (query: { communityId?: number } = {}) =>
   apiRequest<ReviewSettings>('GET', '/review/settings', { query: { ...query } });
@@ -235,3 +238,17 @@ export const getMetricsBreakdown = (query: BreakdownQuery) => apiRequest<Metrics
 export const getMetricsRankings = (query: RankingQuery) => apiRequest<RankingView>('GET', '/metrics/rankings', { query: { ...query } });
 /** the items behind a number: pass a ranking entry's itemQueries[rate], or a view's query plus `rate` / `count` */
 export const listMetricsItems = (query: MetricsItemsQuery) => apiRequest<MetricsItemsPage>('GET', '/metrics/items', { query: { ...query } });
+
+// ---- 回访 (return visits, staff; docs/request-lifecycle.md#回访) ----
+/** 待回访: items of the viewer's scope resolved RETURN_VISIT_AFTER_DAYS ago and not rated, longest-waiting first */
+export const listReturnVisits = (query: PageQuery) =>
+  apiRequest<Page<ReturnVisitItem>>('GET', '/staff/return-visits', { query: { ...query } });
+/** the full number to dial, at the moment of calling (lists only carry it masked) */
+export const getReturnVisitPhone = (id: number) =>
+  apiRequest<ReturnVisitCallView>('POST', `/requests/${id}/return-visit/call`);
+/** 电话回访评价: the three scores the person gave on the phone */
+export const recordReturnVisit = (id: number, body: ReturnVisitRateBody) =>
+  apiRequest<RequestDetail>('POST', `/requests/${id}/return-visit`, { body });
+/** 联系不上: an attempt that reached nobody (the item stays 待回访) */
+export const recordReturnVisitUnreachable = (id: number, body: ReturnVisitUnreachableBody = {}) =>
+  apiRequest<RequestDetail>('POST', `/requests/${id}/return-visit/unreachable`, { body });

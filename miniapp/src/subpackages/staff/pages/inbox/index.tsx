@@ -8,7 +8,7 @@ import { RequestCard } from '../../../../components/RequestCard';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useRemote } from '../../../../hooks/useRemote';
 import { goStaffCatalogue, goStaffFileOnBehalf, goStaffRequestDetail, goStaffVisits } from '../../../../navigation';
-import { goStaffData, goStaffReview } from '../../../../navigation';
+import { goStaffData, goStaffReturnVisits, goStaffReview } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
 import { Button } from '../../../../ui/nutui';
 import { LEVEL_OF_ROLE } from '../../../../utils/levels';
@@ -75,6 +75,10 @@ export default function StaffInboxPage() {
           <Text className='gz-hint'>本社区的上门、代办、预约、错时、打包服务及其时段 ›</Text>
         </View>
       ) : null}
+      <View className='gz-card gz-return-visits-entry' onClick={goStaffReturnVisits}>
+        <Text className='gz-inbox__level'>待回访</Text>
+        <Text className='gz-hint'>办结后居民未评价的诉求：电话回访，代为录入评价 ›</Text>
+      </View>
       <View className='gz-card gz-data-entry' onClick={goStaffData}>
         <Text className='gz-inbox__level'>数据</Text>
         <Text className='gz-hint'>响应率、办结率、满意率，趋势图表、红黑榜，导出月报 ›</Text>
