@@ -1,5 +1,6 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { Channel, ErrorCode, HandlingLevel, RequestCategory, Role, type ReturnVisitItem } from '@gezhi/shared';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Channel, ErrorCode, HandlingLevel, RatingSource, RequestCategory, Role, type ReturnVisitItem } from '@gezhi/shared';
+import { RatingSummary } from '../../src/components/RatingSummary';
 import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import StaffInboxPage from '../../src/subpackages/staff/pages/inbox/index';
 import StaffReturnVisitsPage from '../../src/subpackages/staff/pages/return-visits/index';
@@ -155,5 +156,16 @@ describe('staff inbox entry to 待回访', () => {
     await signInWithDemoAccount('demo');
     const { container } = renderPage(StaffInboxPage);
     await waitFor(() => expect(container.querySelector('.gz-return-visits-entry')?.textContent).toContain('待回访'));
+  });
+});
+
+describe('a rating recorded on a return visit', () => {
+  it('says it was given on the phone and who recorded it', () => {
+    const { container } = render(
+      <RatingSummary rating={{ speed: 5, effect: 4, attitude: 5, comment: null, ratedAt: '2026-12-10T02:00:00.000Z', source: RatingSource.ReturnVisit, recordedByName: '苏月' }} />,
+    );
+    expect(container.querySelector('.gz-rating-view__source')?.textContent).toBe('电话回访评价，由苏月代为录入');
+    const self = render(<RatingSummary rating={{ speed: 5, effect: 4, attitude: 5, comment: null, ratedAt: '2026-12-10T02:00:00.000Z', source: RatingSource.Self }} />);
+    expect(self.container.querySelector('.gz-rating-view__source')).toBeNull();
   });
 });
