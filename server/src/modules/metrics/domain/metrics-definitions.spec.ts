@@ -1,4 +1,4 @@
-import { AssignmentState, DeadlineKind, DeadlineUnitType, RequestAction, RequestCategory } from '@gezhi/shared';
+import { AssignmentState, DeadlineKind, DeadlineUnitType, RatingSource, RequestAction, RequestCategory } from '@gezhi/shared';
 import { zeros, REQUEST_COUNTERS, OUTCOME_COUNTERS, DEPARTMENT_COUNTERS } from './counters';
 import { applyItemEvent, Deltas, filedDeltas, ItemEvent, ItemScope, mergeDeltas, newItemFacts, noDeltas } from './item-facts';
 import { departmentMetricsOf, requestMetricsOf } from './rates';
@@ -301,5 +301,64 @@ describe('weekly roll-ups', () => {
       ['2026-11-16', 2, 1],
       ['2026-11-23', 0, 1],
     ]);
+  });
+});
+
+describe('回访: ratings by source and items closed 未评价', () => {
+  // A · walk-in rated 4/4/5 on a 电话回访; B · rated 5/5/5 by the resident; C · nobody rated it, closed 未评价;
+  // D · a 电话回访 with effect 2 (重办), resolved again, then rated 3/3/3 on a second 电话回访
+  const a = item(11, GRID, '2026-12-01T09:00', [ev(RequestAction.Accept, '2026-12-01T09:10'), ev(RequestAction.Resolve, '2026-12-01T10:00'), ev(RequestAction.ReturnVisitRate, '2026-12-04T10:00')], {
+    ratings: [{ round: 0, at: at('2026-12-04T10:00'), speed: 4, effect: 4, attitude: 5, source: RatingSource.ReturnVisit }],
+  });
+  const b = item(12, GRID, '2026-12-01T09:00', [ev(RequestAction.Accept, '2026-12-01T09:10'), ev(RequestAction.Resolve, '2026-12-01T10:00'), ev(RequestAction.Rate, '2026-12-02T10:00')], {
+    ratings: [{ round: 0, at: at('2026-12-02T10:00'), speed: 5, effect: 5, attitude: 5, source: RatingSource.Self }],
+  });
+  const c = item(13, GRID, '2026-12-01T09:00', [ev(RequestAction.Accept, '2026-12-01T09:10'), ev(RequestAction.Resolve, '2026-12-01T10:00'), ev(RequestAction.ReturnVisitUnreachable, '2026-12-04T10:00'), ev(RequestAction.CloseUnrated, '2026-12-08T10:00')]);
+  const d = item(14, GRID, '2026-12-01T09:00', [
+    ev(RequestAction.Accept, '2026-12-01T09:10'),
+    ev(RequestAction.Resolve, '2026-12-01T10:00'),
+    ev(RequestAction.ReturnVisitRate, '2026-12-04T11:00'),
+    ev(RequestAction.Reopen, '2026-12-04T11:00'),
+    ev(RequestAction.Resolve, '2026-12-05T10:00'),
+    ev(RequestAction.ReturnVisitRate, '2026-12-09T10:00'),
+  ], {
+    ratings: [
+      { round: 0, at: at('2026-12-04T11:00'), speed: 3, effect: 2, attitude: 3, source: RatingSource.ReturnVisit },
+      { round: 1, at: at('2026-12-09T10:00'), speed: 3, effect: 3, attitude: 3, source: RatingSource.ReturnVisit },
+    ],
+  });
+  const december = metrics(rows([a, b, c, d]), '2026-12-01', '2026-12-31');
+
+  it('counts return-visit ratings in 评价数 and 满意率 like any rating, and tells them apart', () => {
+    expect(december.counts.rated).toBe(4);
+    expect(december.counts.reopened).toBe(1);
+    expect(december.rates.satisfaction).toEqual({ numerator: 2, denominator: 4, value: 0.5 });
+    expect(december.ratingSources.self).toEqual({ rated: 1, satisfaction: { numerator: 1, denominator: 1, value: 1 } });
+    expect(december.ratingSources.returnVisit).toEqual({ rated: 3, satisfaction: { numerator: 1, denominator: 3, value: 0.3333 } });
+  });
+
+  it('counts an item closed unrated as 未评价 only: not rated, not satisfied, and its 办结 unchanged', () => {
+    expect(december.ratingSources.closedUnrated).toBe(1);
+    expect(december.rates.resolution).toEqual({ numerator: 4, denominator: 4, value: 1 });
+    const onlyC = metrics(rows([c]), '2026-12-01', '2026-12-31');
+    expect(onlyC.counts.rated).toBe(0);
+    expect(onlyC.rates.satisfaction.denominator).toBe(0);
+    expect(onlyC.ratingSources.closedUnrated).toBe(1);
+  });
+
+  it('agrees with the live reducer event by event (rating source and the close)', () => {
+    let facts = newItemFacts(13, GRID, at('2026-12-01T09:00'));
+    const live = filedDeltas(GRID, at('2026-12-01T09:00'));
+    const events: ItemEvent[] = [
+      { type: 'ACCEPT', at: at('2026-12-01T09:10') },
+      { type: 'RESOLVE', at: at('2026-12-01T10:00'), departmentId: null },
+      { type: 'CLOSE_UNRATED', at: at('2026-12-08T10:00') },
+    ];
+    for (const e of events) {
+      const result = applyItemEvent(facts, e);
+      facts = result.facts;
+      mergeDeltas(live, result.deltas);
+    }
+    expect(rollupRows(live)).toEqual(rows([c]));
   });
 });
