@@ -14,11 +14,11 @@ export class SystemClock extends Clock {
   }
 }
 
-/** A clock that only moves when told to (tests). */
+/** A clock that only moves when told to (tests). It starts at a given instant, never at the wall clock's. */
 export class ManualClock extends Clock {
   private current: number;
 
-  constructor(start: Date = new Date()) {
+  constructor(start: Date) {
     super();
     this.current = start.getTime();
   }

@@ -102,25 +102,26 @@ describe('two API instances sweeping one database', () => {
     // 2. move their accept clocks
     const ds = await new DataSource({ ...dataSourceOptions(database.url), migrationsRun: false }).initialize();
     try {
-      // half passed during the "downtime" (the start-up sweeps find them), half fall due while both run
-      const past = new Date(Date.now() - 60_000);
-      const soon = new Date(Date.now() + 6_000);
-      const half = Math.floor(ITEMS / 2);
+      // a third passed during the "downtime" (the start-up sweeps find them); the rest is moved only once both
+      // instances run (they take longer to start than any fixed delay would allow): a third falls due at once, the
+      // last third in waves of five, 40 ms apart, so both instances' sweeps keep meeting new work together
+      const third = Math.floor(ITEMS / 3);
+      const [downtime, atOnce, inWaves] = [ids.slice(0, third), ids.slice(third, 2 * third), ids.slice(2 * third)];
       const moveAcceptClocks = (requestIds: number[], at: Date) =>
         ds.createQueryBuilder().update('request_deadline').set({ warnAt: at, dueAt: at }).where({ requestId: In(requestIds), kind: 'ACCEPT' }).execute();
-      await moveAcceptClocks(ids.slice(0, half), past);
-      // the second half falls due in waves of five, 40 ms apart, so both instances' sweeps keep meeting new work
-      const later = ids.slice(half);
-      for (let wave = 0; wave * 5 < later.length; wave++) {
-        await moveAcceptClocks(later.slice(wave * 5, wave * 5 + 5), new Date(soon.getTime() + wave * 40));
-      }
+      await moveAcceptClocks(downtime, new Date(Date.now() - 60_000));
+      await moveAcceptClocks([...atOnce, ...inWaves], new Date(Date.now() + 3_600_000));
 
       // 3. two instances start at once, each sweeping at start-up and every 20 ms in batches of 25
       const sweepEnv = { SWEEP_ENABLED: 'true', SWEEP_INTERVAL_MS: '20', SWEEP_BATCH_SIZE: '25' };
       const a = start(port, sweepEnv);
       const b = start(port + 1, sweepEnv);
       await Promise.all([healthy(port, a.output), healthy(port + 1, b.output)]);
-      await new Promise((r) => setTimeout(r, Math.max(0, soon.getTime() - Date.now())));
+      await moveAcceptClocks(atOnce, new Date(Date.now() - 1_000));
+      const soon = Date.now() + 500;
+      for (let wave = 0; wave * 5 < inWaves.length; wave++) {
+        await moveAcceptClocks(inWaves.slice(wave * 5, wave * 5 + 5), new Date(soon + wave * 40));
+      }
       const deadline = Date.now() + 60_000;
       for (;;) {
         const [{ left }] = await ds.query(

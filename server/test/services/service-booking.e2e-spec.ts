@@ -321,7 +321,7 @@ describe('service booking (issue 4)', () => {
       });
       const week = (await gridLeader.get(`/api/provider/visits?day=${day}&days=7`).expect(200)).body as ProviderVisitView[];
       const order = week.map((v) => v.bookingId);
-      expect(order.indexOf(earlyBooking.id)).toBeGreaterThanOrEqual(0);
+      expect(order).toContain(earlyBooking.id);
       expect(order.indexOf(lateBooking.id)).toBeGreaterThan(order.indexOf(earlyBooking.id)); // ordered by time
       expect(week.map((v) => v.startsAt)).toEqual([...week.map((v) => v.startsAt)].sort());
       expect((await gridLeader2.get(`/api/provider/visits?day=${day}`).expect(200)).body.map((v: ProviderVisitView) => v.bookingId)).not.toContain(earlyBooking.id);
