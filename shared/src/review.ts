@@ -80,7 +80,7 @@ export enum AgendaReason {
   Reopened = 'REOPENED',
   /** found on patrol (巡查) in the period, or still open */
   Patrol = 'PATROL',
-  /** the same building and category several times within the recurrence window */
+  /** the same problem (building × category × subcategory) several times within the recurrence window, still relevant */
   Recurring = 'RECURRING',
 }
 
@@ -108,16 +108,25 @@ export interface AgendaItem {
   buildingName: string;
   createdAt: string;
   reopenCount: number;
+  /** 紧急 */
+  urgent: boolean;
   reasons: AgendaReason[];
 }
 
-/** ITEM: one request; RECURRING: a building × category cluster (its items listed, each with its own reasons). */
+/**
+ * ITEM: one request; RECURRING: a building × category × subcategory cluster (its items listed, each with its own
+ * reasons). An unresolved item of a cluster has its own ITEM entry too (`recurringKey` names the cluster).
+ */
 export type AgendaEntryKind = 'ITEM' | 'RECURRING';
 
 export interface AgendaEntry {
-  /** stable across calls: `item:<requestId>` or `recurring:<buildingId>:<category>`; send with a new project */
+  /** stable across calls: `item:<requestId>` or `recurring:<buildingId>:<category>:<subcategory>`; send with a new project */
   key: string;
   kind: AgendaEntryKind;
+  /** 1 = first to discuss: the agenda's order (已超时 → 紧急 → 差评重办 → 反复发生 → 未办结 → 巡查发现, oldest first) */
+  rank: number;
+  /** an ITEM of a recurring cluster: that cluster's key; otherwise null */
+  recurringKey: string | null;
   reasons: AgendaReason[];
   /** a suggested project title, e.g. 「3号楼 环境整治问题反复发生（4次）」 */
   title: string;
@@ -140,6 +149,19 @@ export interface AgendaQuery {
   communityId?: number;
   /** a date YYYY-MM-DD: the agenda of the meeting on or after it (default: the next meeting from today) */
   period?: string;
+  /** true: also list the entries beyond the cap (`rest.groups`); default: only their count */
+  all?: boolean;
+}
+
+/** The entries beyond the agenda's cap, collapsed: 「其余 N 项」. */
+export interface AgendaRest {
+  count: number;
+  /** 「其余 N 项」 */
+  label: string;
+  /** with `all=true`: the entries, grouped like the agenda's; otherwise empty */
+  groups: AgendaCategoryGroup[];
+  /** whether `groups` holds them (the query had `all=true`) */
+  expanded: boolean;
 }
 
 export interface ReviewAgenda {
@@ -150,10 +172,16 @@ export interface ReviewAgenda {
   asOf: string;
   recurrenceMinCount: number;
   recurrenceWindowDays: number;
-  /** distinct items per reason */
+  /** how many entries the agenda shows at most (REVIEW_AGENDA_LIMIT): what a 30-minute meeting gets through */
+  entryLimit: number;
+  /** entries in all, shown and collapsed */
+  totalEntries: number;
+  /** distinct items per reason, over every entry (shown and collapsed) */
   counts: Record<AgendaReason, number>;
-  /** by category, in the categories' order; only categories with entries */
+  /** the first `entryLimit` entries in the agenda's order (`rank`), by category in the categories' order; only categories with entries */
   groups: AgendaCategoryGroup[];
+  /** the entries beyond the cap */
+  rest: AgendaRest;
   /** a grid leader's agenda: only their grid's part, and they cannot make projects of it */
   readOnly: boolean;
   /** set when the agenda is a grid's part only */

@@ -39,9 +39,11 @@ export interface AppConfig {
   review: {
     /** days of the month the meeting is held (1–28) */
     meetingDays: number[];
-    /** a building × category seen this many times within the window is a recurring problem */
+    /** the same problem (building × category × subcategory) seen this many times within the window is a recurring problem */
     recurrenceMinCount: number;
     recurrenceWindowDays: number;
+    /** the agenda shows at most this many entries (what a 30-minute meeting gets through); the rest are 「其余 N 项」 */
+    agendaLimit: number;
   };
   /** the deadline sweeper (督办 and automatic escalation), run inside every instance */
   sweep: {
@@ -252,6 +254,7 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
       meetingDays: [...meetingDays].sort((x, y) => x - y),
       recurrenceMinCount: readInteger('REVIEW_RECURRENCE_MIN', 3, 2, 20),
       recurrenceWindowDays: readInteger('REVIEW_RECURRENCE_WINDOW_DAYS', 90, 7, 366),
+      agendaLimit: readInteger('REVIEW_AGENDA_LIMIT', 20, 5, 200),
     },
     sweep: {
       enabled: readBoolean('SWEEP_ENABLED', nodeEnv !== 'test'),

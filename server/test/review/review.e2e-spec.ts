@@ -36,6 +36,11 @@ const DAY = 24 * HOUR;
 /** Every entry of an agenda, whatever its category. */
 const entriesOf = (agenda: ReviewAgenda): AgendaEntry[] => agenda.groups.flatMap((g) => g.entries);
 const entryWith = (agenda: ReviewAgenda, requestId: number): AgendaEntry | undefined => entriesOf(agenda).find((e) => e.requestIds.includes(requestId));
+/** The item's own entry (an unresolved item always has one, even when a recurring cluster lists it too). */
+const itemEntry = (agenda: ReviewAgenda, requestId: number): AgendaEntry | undefined => entriesOf(agenda).find((e) => e.key === `item:${requestId}`);
+/** The recurring cluster listing the item, if any. */
+const clusterWith = (agenda: ReviewAgenda, requestId: number): AgendaEntry | undefined =>
+  entriesOf(agenda).find((e) => e.kind === 'RECURRING' && e.requestIds.includes(requestId));
 
 describe('居民问需会: the half-monthly agenda and the project service list', () => {
   let t: TestApp;
@@ -94,7 +99,9 @@ describe('居民问需会: the half-monthly agenda and the project service list'
     it('lists unresolved, overdue, reopened, patrol and recurring items, grouped by category', async () => {
       const agenda = (await community1.get('/api/review/agenda').expect(200)).body as ReviewAgenda;
       const today = localDateOf(clock.now());
-      expect(agenda).toMatchObject({ communityName: '明日星城社区', readOnly: false, gridId: null, recurrenceMinCount: 3, recurrenceWindowDays: 90 });
+      expect(agenda).toMatchObject({ communityName: '明日星城社区', readOnly: false, gridId: null, recurrenceMinCount: 3, recurrenceWindowDays: 90, entryLimit: 20 });
+      expect(agenda.totalEntries).toBe(entriesOf(agenda).length + agenda.rest.count);
+      expect(agenda.rest).toMatchObject({ label: `其余 ${agenda.rest.count} 项`, expanded: false, groups: [] });
       expect(agenda.period.key >= today).toBe(true);
       expect(agenda.period.from <= today && today <= agenda.period.key).toBe(true);
       expect(agenda.period.label).toMatch(/^\d{4}年\d{1,2}月(1|16)日问需会（\d{1,2}月\d{1,2}日—\d{1,2}月\d{1,2}日）$/);
@@ -105,19 +112,30 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       const labels = agenda.groups.map((g) => g.categoryLabel);
       expect(labels).toEqual(order.filter((l) => labels.includes(l)));
 
-      const recurring = entryWith(agenda, noise[0].id) as AgendaEntry;
+      const recurring = clusterWith(agenda, noise[0].id) as AgendaEntry;
       expect(recurring).toMatchObject({
         kind: 'RECURRING',
-        title: '1号楼 矛盾调解问题反复发生（3次）',
+        title: '1号楼 噪音扰民问题反复发生（3次）',
         buildingName: '1号楼',
         gridName: '第一网格',
         requestIds: noise.map((n) => n.id),
         reasons: [AgendaReason.Unresolved, AgendaReason.Recurring],
         projectIds: [],
       });
-      expect(recurring.key).toMatch(/^recurring:\d+:DISPUTE$/);
+      expect(recurring.key).toMatch(/^recurring:\d+:DISPUTE:NOISE$/);
       expect(recurring.items.map((i) => i.serial)).toEqual(noise.map((n) => n.serial));
       expect(agenda.groups.find((g) => g.categoryLabel === '矛盾调解')?.entries[0]).toEqual(recurring);
+      // the three are unresolved: each keeps its own entry too, pointing at the cluster — never hidden inside it
+      for (const n of noise) {
+        expect(itemEntry(agenda, n.id)).toMatchObject({ kind: 'ITEM', recurringKey: recurring.key, reasons: [AgendaReason.Unresolved, AgendaReason.Recurring] });
+      }
+      // the order: every entry has its rank, 1…n, and the most urgent (the overdue item) comes first
+      const ranks = entriesOf(agenda).map((e) => e.rank).sort((a, b) => a - b);
+      expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+      const byRank = [...entriesOf(agenda)].sort((x, y) => x.rank - y.rank);
+      const lastOverdue = Math.max(...byRank.filter((e) => e.kind === 'ITEM' && e.reasons.includes(AgendaReason.Overdue)).map((e) => e.rank));
+      expect(byRank.filter((e) => !e.reasons.includes(AgendaReason.Overdue)).every((e) => e.rank > lastOverdue)).toBe(true);
+      expect(itemEntry(agenda, overdue.id)?.rank).toBeLessThanOrEqual(lastOverdue);
 
       expect(entryWith(agenda, overdue.id)).toMatchObject({ kind: 'ITEM', key: `item:${overdue.id}`, reasons: [AgendaReason.Overdue, AgendaReason.Unresolved] });
       expect(entryWith(agenda, reopened.id)).toMatchObject({ kind: 'ITEM', reasons: [AgendaReason.Reopened, AgendaReason.Unresolved] });
@@ -136,7 +154,7 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       expect(agenda.counts[AgendaReason.Patrol]).toBeGreaterThanOrEqual(1);
 
       // the demo seed's recurring elevator problem in 7号楼 (one report found on patrol) is already a project
-      const elevator = entriesOf(agenda).find((e) => e.title === '7号楼 基础设施维修问题反复发生（3次）') as AgendaEntry;
+      const elevator = entriesOf(agenda).find((e) => e.title === '7号楼 电梯故障问题反复发生（3次）') as AgendaEntry;
       expect(elevator).toMatchObject({ kind: 'RECURRING', gridName: '第四网格' });
       expect(elevator.projectIds).toHaveLength(1);
       expect(elevator.reasons).toEqual([AgendaReason.Unresolved, AgendaReason.Patrol, AgendaReason.Recurring]);
@@ -147,7 +165,8 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       expect(agenda).toMatchObject({ readOnly: true, gridId: leader1.me?.staff?.gridIds[0] });
       expect(entriesOf(agenda).length).toBeGreaterThan(0);
       expect(entriesOf(agenda).every((e) => e.gridName === '第一网格')).toBe(true);
-      expect(entryWith(agenda, noise[0].id)?.kind).toBe('RECURRING');
+      expect(clusterWith(agenda, noise[0].id)?.kind).toBe('RECURRING');
+      expect(itemEntry(agenda, noise[0].id)?.kind).toBe('ITEM');
       expect(entryWith(agenda, patrol.id)).toBeUndefined();
     });
 
@@ -195,7 +214,7 @@ describe('居民问需会: the half-monthly agenda and the project service list'
 
     it('makes a project of an agenda entry, with an owner, a deadline and the linked items', async () => {
       const agenda = (await community1.get('/api/review/agenda').expect(200)).body as ReviewAgenda;
-      const entry = entryWith(agenda, noise[0].id) as AgendaEntry;
+      const entry = clusterWith(agenda, noise[0].id) as AgendaEntry;
       const owner = owners.find((o) => o.name === '苏月') as ProjectOwnerOption;
       const response = await community1
         .post('/api/review/projects', {
@@ -232,7 +251,8 @@ describe('居民问需会: the half-monthly agenda and the project service list'
 
       // the agenda now shows the entry is in hand
       const after = (await community1.get('/api/review/agenda').expect(200)).body as ReviewAgenda;
-      expect(entryWith(after, noise[0].id)?.projectIds).toEqual([project.id]);
+      expect(clusterWith(after, noise[0].id)?.projectIds).toEqual([project.id]);
+      expect(itemEntry(after, noise[0].id)?.projectIds).toEqual([project.id]);
     });
 
     it('refuses a project with unknown or foreign items, a non-staff owner, a past deadline, or from a grid leader', async () => {
@@ -385,7 +405,8 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       const agenda = (await community1.get('/api/review/agenda').expect(200)).body as ReviewAgenda;
       expect(agenda.period.label).toMatch(/月(5|20)日问需会/);
       expect(agenda.recurrenceMinCount).toBe(4);
-      expect(entryWith(agenda, noise[0].id)?.kind).toBe('ITEM');
+      expect(clusterWith(agenda, noise[0].id)).toBeUndefined();
+      expect(itemEntry(agenda, noise[0].id)?.recurringKey).toBeNull();
 
       const street = (await street1.put('/api/review/settings', { communityId: agenda.communityId, meetingDays: [1, 16], recurrenceMinCount: 3, version: 1 }).expect(200))
         .body as ReviewSettings;
@@ -393,6 +414,66 @@ describe('居民问需会: the half-monthly agenda and the project service list'
       expect((await community1.put('/api/review/settings', { communityId: otherCommunityId, meetingDays: [1], recurrenceMinCount: 3, version: 0 }).expect(403)).body.code).toBe(
         ErrorCode.NotInYourScope,
       );
+    });
+  });
+
+  describe('an agenda a 30-minute meeting can get through (issue 8)', () => {
+    let capped: TestApp;
+    let cappedClock: ManualClock;
+    let residents: ApiClient[];
+    let officer: ApiClient;
+    let leader: ApiClient;
+
+    beforeAll(async () => {
+      cappedClock = new ManualClock(WEEKDAY_MORNING);
+      capped = await bootTestApp({ REVIEW_AGENDA_LIMIT: '5' }, { clock: cappedClock });
+      [officer, leader, ...residents] = await Promise.all(['community1', 'gridleader1', 'resident1', 'resident2'].map((a) => capped.loginAs(a)));
+    });
+
+    afterAll(() => capped.close());
+
+    it('does not fold a new request into closed, unrelated items of the building, and caps the agenda with 「其余 N 项」', async () => {
+      const [resident] = residents;
+      // three culture items in 1号楼 this period, each about something else, all done and rated well
+      for (const [subcategory, description] of [
+        ['EVENT', '建议重阳节组织一次老年人文艺汇演。'],
+        ['VOLUNTEER', '想报名参加社区的志愿者服务队。'],
+        ['EVENT', '希望暑假给孩子们办一个书法兴趣班。'],
+      ]) {
+        const item = await fileRequest(resident, { category: RequestCategory.Culture, subcategory, description });
+        await leader.post(`/api/requests/${item.id}/accept`).expect(200);
+        await leader.post(`/api/requests/${item.id}/resolve`, { note: '已安排。' }).expect(200);
+        await resident.post(`/api/requests/${item.id}/rate`, { speed: 5, effect: 5, attitude: 5 }).expect(200);
+      }
+      // a new, unresolved request about outdoor seats: its own entry, not 「1号楼 文化活动问题反复发生（4次）」
+      const seats = await fileRequest(resident, { category: RequestCategory.Culture, subcategory: 'VENUE', description: '小区广场想增加几张户外座椅，老人跳完舞没地方坐。' });
+      for (let i = 0; i < 6; i++) {
+        await fileRequest(residents[i % 2], { category: RequestCategory.Infrastructure, subcategory: 'LIGHTING', description: `楼道声控灯坏了，第${i + 1}处。` });
+      }
+
+      cappedClock.advance(10 * 60_000); // the agenda describes the state up to now: items filed before it
+      const all = (await officer.get('/api/review/agenda?all=true').expect(200)).body as ReviewAgenda;
+      const everything = [...entriesOf(all), ...(all.rest?.groups ?? []).flatMap((g) => g.entries)];
+      // the old rule folded it: 「1号楼 文化活动问题反复发生（4次）」 with the three closed, unrelated items
+      expect(everything.filter((e) => e.kind === 'RECURRING' && e.requestIds.includes(seats.id)).map((e) => e.title)).toEqual([]);
+      expect(everything.find((e) => e.key === `item:${seats.id}`)).toMatchObject({ kind: 'ITEM', reasons: [AgendaReason.Unresolved], recurringKey: null });
+      // every unresolved item of a recurring cluster has an entry of its own too, shown or collapsed
+      const lighting = everything.find((e) => e.title === '1号楼 楼道照明问题反复发生（3次）') as AgendaEntry;
+      expect(lighting.items.every((i) => everything.some((x) => x.key === `item:${i.id}` && x.recurringKey === lighting.key))).toBe(true);
+
+      // the meeting sees the first five, most urgent first; the rest is one counted, collapsed 「其余 N 项」
+      const agenda = (await officer.get('/api/review/agenda').expect(200)).body as ReviewAgenda;
+      expect(agenda.entryLimit).toBe(5);
+      expect(entriesOf(agenda)).toHaveLength(5);
+      expect(agenda.totalEntries).toBe(everything.length);
+      expect(agenda.rest).toEqual({ count: everything.length - 5, label: `其余 ${everything.length - 5} 项`, groups: [], expanded: false });
+      expect(entriesOf(agenda).map((e) => e.rank).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+      // all=true: the same five, and the rest listed (ranks 6…), grouped the same way
+      expect(all.groups).toEqual(agenda.groups);
+      expect(all.rest).toMatchObject({ count: agenda.rest.count, expanded: true });
+      const restEntries = all.rest.groups.flatMap((g) => g.entries);
+      expect(restEntries.map((e) => e.rank).sort((a, b) => a - b)).toEqual(restEntries.map((_, i) => i + 6));
+      expect((await officer.get('/api/review/agenda?all=maybe').expect(400)).body.errors).toEqual({ all: FieldErrorCode.InvalidFormat });
     });
   });
 });

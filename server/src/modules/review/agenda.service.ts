@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DeadlineState, ErrorCode, FieldErrorCode, HandlingLevel, RequestAction, RequestStatus, ReviewAgenda } from '@gezhi/shared';
+import { DeadlineState, ErrorCode, FieldErrorCode, HandlingLevel, RequestAction, RequestStatus, ReviewAgenda, Urgency } from '@gezhi/shared';
 import { Brackets, DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import type { User } from '../users/user.entity';
-import { AgendaCandidate, buildAgenda } from './domain/agenda';
+import { AgendaCandidate, buildAgenda, capAgenda, groupByCategory } from './domain/agenda';
 import { agendaAsOf, isLocalDate, localDateOf, reviewPeriodFor, startOfLocalDay } from './domain/review-period';
 import { AgendaQueryDto } from './dto/review.dto';
 import { ReviewProjectItemEntity } from './review.entities';
@@ -33,6 +35,7 @@ export class AgendaService {
     private readonly settings: ReviewSettingsService,
     private readonly rooms: RoomDirectory,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async agenda(viewer: User, query: AgendaQueryDto): Promise<ReviewAgenda> {
@@ -50,7 +53,10 @@ export class AgendaService {
     };
     const candidates = await this.candidates(scope.communityId, scope.gridId, window);
     const links = await this.projectLinks(candidates.map((c) => c.id));
-    const { groups, counts } = buildAgenda(candidates, window, (id) => links.get(id) ?? []);
+    const { entries, counts } = buildAgenda(candidates, window, (id) => links.get(id) ?? []);
+    const entryLimit = this.config.review.agendaLimit;
+    const { shown, rest, restLabel } = capAgenda(entries, entryLimit);
+    const all = query.all === true;
     return {
       communityId: scope.communityId,
       communityName: scope.communityName,
@@ -58,8 +64,11 @@ export class AgendaService {
       asOf: window.asOf.toISOString(),
       recurrenceMinCount: settings.recurrenceMinCount,
       recurrenceWindowDays: settings.recurrenceWindowDays,
+      entryLimit,
+      totalEntries: entries.length,
       counts,
-      groups,
+      groups: groupByCategory(shown),
+      rest: { count: rest.length, label: restLabel, groups: all ? groupByCategory(rest) : [], expanded: all },
       readOnly: scope.readOnly,
       gridId: scope.gridId,
     };
@@ -104,6 +113,7 @@ export class AgendaService {
           status: r.status,
           level: r.level,
           channel: r.channel,
+          urgent: r.urgency === Urgency.Urgent,
           buildingId: place.buildingId,
           buildingName: place.buildingName,
           gridId: r.gridId,

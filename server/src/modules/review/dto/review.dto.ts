@@ -46,6 +46,12 @@ export class AgendaQueryDto extends CommunityQueryDto implements AgendaQuery {
   @IsString()
   @Matches(LOCAL_DATE)
   period?: string;
+
+  @ApiPropertyOptional({ description: 'true: also list the entries beyond the agenda\'s cap (rest.groups); default false: only their count (「其余 N 项」)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  all?: boolean;
 }
 
 export class PutReviewSettingsDto implements PutReviewSettingsBody {
