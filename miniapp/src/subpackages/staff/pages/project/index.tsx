@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ProjectAction, REVIEW_LIMITS, type ProjectDetail } from '@gezhi/shared';
+import { ProjectAction, REVIEW_LIMITS, type ProjectDetail, type ProjectItemCloseOutcome } from '@gezhi/shared';
 import { errorMessage } from '../../../../api/client';
 import { addProjectProgress, closeProject, getProject } from '../../../../api/endpoints';
 import { LoadState } from '../../../../components/LoadState';
@@ -22,6 +22,8 @@ export default function ProjectPage() {
   const id = Number(params.id);
   const project = useRemote(() => getProject(id), [id]);
   const [form, setForm] = useState<Form>(null);
+  /** what this close did to the linked items (only in the close response) */
+  const [outcomes, setOutcomes] = useState<ProjectItemCloseOutcome[]>([]);
 
   usePullDownRefresh(async () => {
     await project.reload();
@@ -62,6 +64,19 @@ export default function ProjectPage() {
                 {data.closedAt ? <Text className='gz-hint'>办结于 {formatDateTime(data.closedAt)}</Text> : null}
               </View>
             ) : null}
+            {outcomes.length > 0 ? (
+              <View className='gz-card gz-project__outcomes'>
+                <Text className='gz-section-title'>关联诉求办理情况</Text>
+                {outcomes.map((o) => (
+                  <View key={o.requestId} className={`gz-list-row gz-project__outcome ${o.staysOpen ? 'gz-project__outcome--open' : ''}`}>
+                    <Text>
+                      {o.serial} · {o.outcomeLabel}
+                    </Text>
+                    {o.reason ? <Text className='gz-hint'>{o.reason}</Text> : null}
+                  </View>
+                ))}
+              </View>
+            ) : null}
             <View className='gz-card'>
               <Text className='gz-section-title'>关联诉求（{data.items.length}）</Text>
               {data.items.map((item) => (
@@ -95,8 +110,17 @@ export default function ProjectPage() {
                 maxLength={REVIEW_LIMITS.projectResultMax}
                 maxPhotos={0}
                 requiredText='请填写办理结果'
-                confirm={{ title: '确认办结项目？', content: '办结后不能再更新进展，关联诉求的居民会收到办理结果。' }}
-                onSubmit={({ note }) => perform(() => closeProject(id, { result: note, version: data.version }), '项目已办结')}
+                confirm={{
+                  title: '确认办结项目？',
+                  content: '由您处理中的关联诉求将一并办结、请居民评价；其余诉求保持原状，居民会收到办理结果和原因。办结后不能再更新进展。',
+                }}
+                onSubmit={({ note }) =>
+                  perform(async () => {
+                    const closed = await closeProject(id, { result: note, version: data.version });
+                    setOutcomes(closed.closeOutcomes);
+                    return closed;
+                  }, '项目已办结')
+                }
                 onCancel={() => setForm(null)}
               />
             ) : null}
