@@ -6,7 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { RoomDirectory } from '../geo/room-directory';
 import type { RoomPlacement } from '../geo/room-placement';
 import { displayName, User } from '../users/user.entity';
-import { assertStaff, coversPlace } from './access/request-access';
+import { assertStaff, coversPlace, outOfScope } from './access/request-access';
 
 /**
  * The registered members of a household (居民 bound to a room), for staff filing on someone's behalf: who an item
@@ -19,7 +19,7 @@ export class RoomResidentsService {
     private readonly rooms: RoomDirectory,
   ) {}
 
-  /** GET /api/staff/rooms/:roomId/residents: 404 ROOM_NOT_FOUND, 403 NOT_IN_YOUR_SCOPE outside the caller's scope. */
+  /** GET /api/staff/rooms/:roomId/residents: 404 ROOM_NOT_FOUND; 403 outside the caller's scope (NOT_IN_YOUR_SCOPE for a grid leader). */
   async list(staff: User, roomId: number): Promise<RoomResidentOption[]> {
     assertStaff(staff);
     await this.roomInScope(staff, roomId);
@@ -31,11 +31,11 @@ export class RoomResidentsService {
     }));
   }
 
-  /** The room, if it exists (404 ROOM_NOT_FOUND) and the staff member's scope covers it (403 NOT_IN_YOUR_SCOPE). */
+  /** The room, if it exists (404 ROOM_NOT_FOUND) and the staff member's scope covers it (403, worded for the role: outOfScope). */
   async roomInScope(staff: User, roomId: number): Promise<RoomPlacement> {
     const place = await this.rooms.placementOf(roomId);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    if (!coversPlace(staff, place)) throw new DomainError(ErrorCode.NotInYourScope);
+    if (!coversPlace(staff, place)) throw outOfScope(staff);
     return place;
   }
 
