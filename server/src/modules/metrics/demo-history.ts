@@ -147,8 +147,9 @@ export class DemoHistory {
             [3, 4, 4],
             [4, 3, 5],
           ]);
-      ratings.push({ round: reopenCount, raterUserId: p.leader, speed: r.speed, effect: r.effect, attitude: r.attitude, comment: poor ? '问题没有彻底解决' : null, source: RatingSource.Self, createdAt: at });
-      ev(RequestAction.Rate, at, S.Resolved, poor ? S.Resolved : S.Closed, p.leader, Role.GridLeader, `电话回访：办理速度 ${r.speed} 分，解决效果 ${r.effect} 分，服务态度 ${r.attitude} 分`);
+      ratings.push({ round: reopenCount, raterUserId: p.leader, speed: r.speed, effect: r.effect, attitude: r.attitude, comment: poor ? '问题没有彻底解决' : null, source: RatingSource.ReturnVisit, createdAt: at });
+      // the history's items have no resident account: the grid leader phoned and recorded the rating (电话回访)
+      ev(RequestAction.ReturnVisitRate, at, S.Resolved, poor ? S.Resolved : S.Closed, p.leader, Role.GridLeader, `电话回访：办理速度 ${r.speed} 分，解决效果 ${r.effect} 分，服务态度 ${r.attitude} 分`);
     };
     const resolveBy = (at: Date, actor: number | null, role: ActorRole, departmentId: number | null = null) => {
       ev(RequestAction.Resolve, at, status, S.Resolved, actor, role, '已处理完毕，请评价', departmentId);
