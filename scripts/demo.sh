@@ -16,6 +16,9 @@ if [ "${DEMO_WEAPP:-0}" = "1" ]; then
 fi
 
 export PORT="${PORT:-3000}"
+# the demo conveniences are off unless asked for (a bare `node dist/main.js` is safe): the 演示账号登录 and the demo data
+export DEV_LOGIN="${DEV_LOGIN:-true}"
+export SEED_DEMO="${SEED_DEMO:-true}"
 export H5_DIR="${H5_DIR:-$REPO_ROOT/miniapp/dist/h5}"
 step "starting Gezhi on http://localhost:$PORT/ (API docs: http://localhost:$PORT/docs)"
 echo "Demo accounts: resident1…resident4, gridleader1…gridleader7, community1, street1 (演示账号登录)."

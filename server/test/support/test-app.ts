@@ -67,6 +67,9 @@ export async function bootTestApp(env: Env = {}, options: { clock?: Clock } = {}
     DATABASE_URL: database.url,
     UPLOAD_DIR: path.join(database.dir, 'uploads'),
     TOKEN_SECRET: 'e2e-token-secret-0123456789-abcdef',
+    // the demo conveniences are off by default (issue 11); the e2e suite signs in with them
+    DEV_LOGIN: 'true',
+    SEED_DEMO: 'true',
     ...env,
   });
   const app = await createApp(config, { logger: ['error'], clock: options.clock });
