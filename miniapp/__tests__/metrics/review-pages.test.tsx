@@ -25,10 +25,12 @@ afterEach(() => {
   window.fetch = realFetch;
 });
 
-function entry(key: string, title: string, requestIds: number[], reasons: AgendaReason[], projectIds: number[] = []): AgendaEntry {
+function entry(key: string, title: string, requestIds: number[], reasons: AgendaReason[], projectIds: number[] = [], rank = 1, recurringKey: string | null = null): AgendaEntry {
   return {
     key,
     kind: key.startsWith('recurring') ? 'RECURRING' : 'ITEM',
+    rank,
+    recurringKey,
     reasons,
     title,
     gridId: 1,
@@ -51,12 +53,13 @@ function entry(key: string, title: string, requestIds: number[], reasons: Agenda
       buildingName: '3号楼',
       createdAt: '2026-11-03T02:00:00.000Z',
       reopenCount: 0,
+      urgent: false,
       reasons,
     })),
   };
 }
 
-function agenda(): ReviewAgenda {
+function agenda(rest: { count: number; groups?: ReviewAgenda['groups'] } = { count: 0 }): ReviewAgenda {
   return {
     communityId: 1,
     communityName: '明日星城社区',
@@ -64,17 +67,20 @@ function agenda(): ReviewAgenda {
     asOf: '2026-11-16T00:00:00.000Z',
     recurrenceMinCount: 3,
     recurrenceWindowDays: 90,
+    entryLimit: 2,
+    totalEntries: 2 + rest.count,
     counts: { UNRESOLVED: 4, OVERDUE: 1, REOPENED: 0, PATROL: 0, RECURRING: 3 },
     groups: [
       {
         category: RequestCategory.Environment,
         categoryLabel: '环境整治',
         entries: [
-          entry('recurring:3:ENVIRONMENT', '3号楼 环境整治问题反复发生（3次）', [11, 12, 13], [AgendaReason.Recurring]),
-          entry('item:14', '楼道堆物（14）', [14], [AgendaReason.Overdue, AgendaReason.Unresolved], [5]),
+          entry('recurring:3:ENVIRONMENT', '3号楼 环境整治问题反复发生（3次）', [11, 12, 13], [AgendaReason.Recurring], [], 2),
+          entry('item:14', '楼道堆物（14）', [14], [AgendaReason.Overdue, AgendaReason.Unresolved], [5], 1),
         ],
       },
     ],
+    rest: { count: rest.count, label: `其余 ${rest.count} 项`, groups: rest.groups ?? [], expanded: rest.groups !== undefined },
     readOnly: false,
     gridId: null,
   };
@@ -148,6 +154,57 @@ describe('问需会 agenda', () => {
       meetingDate: '2026-11-16',
     });
     await waitFor(() => expect(currentRoute()).toBe('/subpackages/staff/pages/project/index?id=8'));
+  });
+});
+
+describe('问需会 agenda, a meeting-sized list', () => {
+  const restGroups = (): ReviewAgenda['groups'] => [
+    {
+      category: RequestCategory.Environment,
+      categoryLabel: '环境整治',
+      entries: [
+        entry('item:21', '3号楼 楼道堆物：纸箱（21）', [21], [AgendaReason.Unresolved, AgendaReason.Recurring], [], 3, 'recurring:3:ENVIRONMENT'),
+        entry('item:22', '3号楼 楼道堆物：自行车（22）', [22], [AgendaReason.Unresolved], [], 4),
+      ],
+    },
+  ];
+
+  it('numbers the entries, collapses the rest into 「其余 N 项」 and fetches them (all=true) when opened', async () => {
+    const api = fakeApi({
+      'GET /api/review/agenda': (c) => ({ body: c.query.all === 'true' ? agenda({ count: 2, groups: restGroups() }) : agenda({ count: 2 }) }),
+      'GET /api/review/owners': () => ({ body: [{ id: 3, name: '苏月', role: Role.GridLeader, roleLabel: '网格长', gridName: '第一网格' }] }),
+    });
+    openPage({});
+    const { container } = render(<ReviewAgendaPage />);
+    await waitFor(() => expect(container.querySelectorAll('.gz-agenda-entry').length).toBe(2));
+    expect(Array.from(container.querySelectorAll('.gz-agenda-entry__rank')).map((r) => r.textContent)).toEqual(['2', '1']);
+    expect(container.querySelector('.gz-agenda__limit')?.textContent).toBe('共 4 项，按紧急程度先议前 2 项');
+    const rest = container.querySelector('.gz-agenda__rest') as HTMLElement;
+    expect(rest.querySelector('.gz-agenda__rest-title')?.textContent).toBe('其余 2 项');
+    expect(rest.querySelectorAll('.gz-agenda-entry')).toHaveLength(0);
+    expect(api.callsTo('/api/review/agenda').map((c) => c.query)).toEqual([{}]);
+
+    fireEvent.click(rest.querySelector('.gz-agenda__rest-head')!);
+    await waitFor(() => expect(rest.querySelectorAll('.gz-agenda-entry')).toHaveLength(2));
+    expect(api.callsTo('/api/review/agenda')[1].query).toEqual({ all: 'true' });
+    expect(rest.querySelectorAll('.gz-agenda-entry')[0].textContent).toContain('同一问题反复发生');
+    // an entry of the rest can go into a project too
+    fireEvent.click(rest.querySelectorAll('.gz-agenda-entry__head')[1]);
+    await settle();
+    expect(container.querySelector('.gz-agenda__bar')?.textContent).toContain('已选 1 项');
+    // and it folds away again
+    fireEvent.click(rest.querySelector('.gz-agenda__rest-head')!);
+    await settle();
+    expect(rest.querySelectorAll('.gz-agenda-entry')).toHaveLength(0);
+  });
+
+  it('shows no 「其余」 row when everything fits', async () => {
+    fakeApi({ 'GET /api/review/agenda': () => ({ body: agenda() }) });
+    openPage({});
+    const { container } = render(<ReviewAgendaPage />);
+    await waitFor(() => expect(container.querySelectorAll('.gz-agenda-entry').length).toBe(2));
+    expect(container.querySelector('.gz-agenda__rest')).toBeNull();
+    expect(container.querySelector('.gz-agenda__limit')).toBeNull();
   });
 });
 

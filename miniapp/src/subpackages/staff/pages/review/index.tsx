@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AGENDA_REASON_LABELS, AgendaReason, type AgendaEntry, type CreateProjectBody } from '@gezhi/shared';
+import { AGENDA_REASON_LABELS, AgendaReason, type AgendaCategoryGroup, type AgendaEntry, type CreateProjectBody } from '@gezhi/shared';
 import { createProject, getReviewAgenda, listProjectOwners } from '../../../../api/endpoints';
 import { LoadState } from '../../../../components/LoadState';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -18,6 +18,7 @@ function EntryCard({ entry, selected, selectable, onToggle }: { entry: AgendaEnt
     <View className={`gz-card gz-agenda-entry ${selected ? 'gz-agenda-entry--selected' : ''}`}>
       <View className='gz-agenda-entry__head' onClick={selectable ? onToggle : undefined} ariaRole={selectable ? 'checkbox' : undefined}>
         {selectable ? <View className={`gz-agenda-entry__check ${selected ? 'gz-agenda-entry__check--on' : ''}`}>{selected ? '✓' : ''}</View> : null}
+        <Text className='gz-agenda-entry__rank'>{entry.rank}</Text>
         <Text className='gz-agenda-entry__title'>{entry.title}</Text>
       </View>
       <View className='gz-agenda-entry__reasons'>
@@ -30,6 +31,7 @@ function EntryCard({ entry, selected, selectable, onToggle }: { entry: AgendaEnt
       <Text className='gz-hint'>
         {entry.gridName} · {entry.buildingName} · {entry.items.length} 件
       </Text>
+      {entry.recurringKey ? <Text className='gz-hint gz-agenda-entry__cluster'>同一问题反复发生，另见「反复发生」议题</Text> : null}
       {entry.items.map((item) => (
         <View key={item.id} className='gz-agenda-entry__item' onClick={() => goStaffRequestDetail(item.id)}>
           <Text>
@@ -50,13 +52,35 @@ function EntryCard({ entry, selected, selectable, onToggle }: { entry: AgendaEnt
   );
 }
 
-/** 问需会议程: what the half-monthly meeting should discuss, by category; selected entries become a project. */
+function Groups({ groups, selected, selectable, onToggle }: { groups: AgendaCategoryGroup[]; selected: string[]; selectable: boolean; onToggle: (key: string) => void }) {
+  return (
+    <>
+      {groups.map((group) => (
+        <View key={group.category} className='gz-agenda__group'>
+          <Text className='gz-section-title gz-agenda__group-title'>
+            {group.categoryLabel}（{group.entries.length}）
+          </Text>
+          {group.entries.map((entry) => (
+            <EntryCard key={entry.key} entry={entry} selected={selected.includes(entry.key)} selectable={selectable} onToggle={() => onToggle(entry.key)} />
+          ))}
+        </View>
+      ))}
+    </>
+  );
+}
+
+/**
+ * 问需会议程: what the half-monthly meeting should discuss — the most urgent entries first (numbered), by category;
+ * the rest collapsed into 「其余 N 项」, fetched when opened; selected entries become a project.
+ */
 export default function ReviewAgendaPage() {
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
   const [composing, setComposing] = useState(false);
+  const [restOpen, setRestOpen] = useState(false);
   const agenda = useRemote(() => getReviewAgenda(period ? { period } : {}), [period]);
   const owners = useRemote(listProjectOwners, [], composing);
+  const full = useRemote(() => getReviewAgenda({ ...(period ? { period } : {}), all: true }), [period], restOpen);
 
   usePullDownRefresh(async () => {
     await agenda.reload();
@@ -64,12 +88,14 @@ export default function ReviewAgendaPage() {
   });
 
   const data = agenda.data;
-  const entries = data ? data.groups.flatMap((g) => g.entries) : [];
+  const restGroups = restOpen && full.data ? full.data.rest.groups : [];
+  const entries = data ? [...data.groups, ...restGroups].flatMap((g) => g.entries) : [];
   const chosen = entries.filter((e) => selected.includes(e.key));
   const toggle = (key: string) => setSelected((current) => (current.includes(key) ? current.filter((k) => k !== key) : [...current, key]));
   const goPeriod = (key: string) => {
     setSelected([]);
     setComposing(false);
+    setRestOpen(false);
     setPeriod(key);
   };
 
@@ -104,6 +130,11 @@ export default function ReviewAgendaPage() {
                 </Text>
               </View>
               <Text className='gz-hint'>{data.period.label}</Text>
+              {data.rest.count > 0 ? (
+                <Text className='gz-hint gz-agenda__limit'>
+                  共 {data.totalEntries} 项，按紧急程度先议前 {data.entryLimit} 项
+                </Text>
+              ) : null}
               <View className='gz-agenda__counts'>
                 {REASON_ORDER.map((r) => (
                   <Text key={r} className='gz-agenda__count'>
@@ -128,22 +159,22 @@ export default function ReviewAgendaPage() {
                 />
               </LoadState>
             ) : null}
-            {data.groups.map((group) => (
-              <View key={group.category} className='gz-agenda__group'>
-                <Text className='gz-section-title gz-agenda__group-title'>
-                  {group.categoryLabel}（{group.entries.length}）
-                </Text>
-                {group.entries.map((entry) => (
-                  <EntryCard
-                    key={entry.key}
-                    entry={entry}
-                    selected={selected.includes(entry.key)}
-                    selectable={!data.readOnly}
-                    onToggle={() => toggle(entry.key)}
-                  />
-                ))}
+            <Groups groups={data.groups} selected={selected} selectable={!data.readOnly} onToggle={toggle} />
+            {data.rest.count > 0 ? (
+              <View className='gz-card gz-agenda__rest'>
+                <View className='gz-agenda__rest-head' onClick={() => setRestOpen((open) => !open)} ariaRole='button'>
+                  <Text className='gz-agenda__rest-title'>{data.rest.label}</Text>
+                  <Text className='gz-hint'>{restOpen ? '收起' : '展开 ›'}</Text>
+                </View>
+                {restOpen ? (
+                  <LoadState loading={full.loading && !full.data} error={full.data ? null : full.error} onRetry={full.reload}>
+                    <Groups groups={restGroups} selected={selected} selectable={!data.readOnly} onToggle={toggle} />
+                  </LoadState>
+                ) : (
+                  <Text className='gz-hint'>不急于本次上会的事项，需要时展开查看</Text>
+                )}
               </View>
-            ))}
+            ) : null}
             {!data.readOnly && !composing ? (
               <View className='gz-agenda__bar'>
                 <Text>已选 {chosen.length} 项</Text>
