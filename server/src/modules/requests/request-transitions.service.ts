@@ -23,7 +23,7 @@ import { findLeadToReopen, LeadToReopen, reopenLead } from '../whistle/whistle-r
 import type { User } from '../users/user.entity';
 import { authorizeTransition } from './domain/transition-guard';
 import { NoteDto, RateDto, RejectDto } from './dto/request.dto';
-import { assertReturnVisitDue, ReturnVisitPolicy, unratedCloseNote, unreachableNote } from '../return-visits/domain/return-visit-rules';
+import { assertReturnVisitDue, closesUnrated, ReturnVisitPolicy, unratedCloseNote, unreachableNote } from '../return-visits/domain/return-visit-rules';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { RequestViews } from './request-views.service';
 
@@ -147,7 +147,7 @@ export class RequestTransitionsService {
    */
   async closeUnrated(request: RequestEntity, policy: ReturnVisitPolicy, now: Date): Promise<boolean> {
     const transition = findTransition(RequestAction.CloseUnrated, request.status);
-    if (!transition || !transition.performers.includes('system')) return false;
+    if (!transition || !transition.performers.includes('system') || !closesUnrated(request, now, policy)) return false;
     const change: Change = {
       set: { closedAt: now },
       status: transition.to as RequestStatus,
