@@ -38,7 +38,8 @@ const LOCK_CONFLICT_RETRIES = 5;
  *
  * - yellow: `UPDATE request_deadline SET state = 'YELLOW' … WHERE id IN (…) AND state = 'OPEN'`;
  * - red: one transaction per batch: `UPDATE … SET state = 'RED', claimToken = <fresh uuid> WHERE id IN (…) AND
- *   state IN ('OPEN','YELLOW')`, then `SELECT … WHERE id IN (…) AND claimToken = <uuid>` tells exactly which rows
+ *   state IN ('OPEN','YELLOW')` over every overdue clock of the batch's requests (so the escalation of a request
+ *   never closes a sibling clock another batch has not claimed yet, losing its miss), then `SELECT … WHERE id IN (…) AND claimToken = <uuid>` tells exactly which rows
  *   this instance won; for those it records the miss, notifies, and escalates the request with its own version
  *   check (`UPDATE request … WHERE id = ? AND version = ?`). A competing instance's UPDATE of the same rows waits
  *   for this transaction and then matches nothing, so every miss is handled exactly once; a crash rolls the
@@ -154,13 +155,21 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   private async handleMissesWithin(manager: EntityManager, ids: number[], now: Date): Promise<{ missed: number; escalated: number }> {
     const token = randomUUID();
+    // The batch claims its clocks AND every other overdue running clock of the same requests: escalating a
+    // request closes all its clocks at the old level (ESCALATED), so a sibling clock left for another batch
+    // (or another instance) would be closed before it was claimed and its miss never recorded.
+    const requestIds = (
+      await manager.getRepository(RequestDeadlineEntity).find({ where: { id: In(ids) }, select: { id: true, requestId: true } })
+    ).map((d) => d.requestId);
+    if (requestIds.length === 0) return { missed: 0, escalated: 0 };
+    const uniqueRequestIds = [...new Set(requestIds)];
     await manager
       .createQueryBuilder()
       .update(RequestDeadlineEntity)
       .set({ state: DeadlineState.Red, version: () => 'version + 1', claimToken: token })
-      .where('id IN (:...ids) AND state IN (:...running) AND dueAt <= :now', { ids, running: RUNNING, now })
+      .where('requestId IN (:...requestIds) AND state IN (:...running) AND dueAt <= :now', { requestIds: uniqueRequestIds, running: RUNNING, now })
       .execute();
-    const claimed = await manager.getRepository(RequestDeadlineEntity).find({ where: { id: In(ids), claimToken: token } });
+    const claimed = await manager.getRepository(RequestDeadlineEntity).find({ where: { requestId: In(uniqueRequestIds), claimToken: token } });
     if (claimed.length === 0) return { missed: 0, escalated: 0 };
 
     await manager
