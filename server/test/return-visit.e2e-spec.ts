@@ -128,6 +128,20 @@ describe('回访 (return visits of unrated items)', () => {
     expect(after.ratingSources.returnVisit.rated - before.ratingSources.returnVisit.rated).toBe(0);
   });
 
+  it('shows the resident who did not rate in time the 电话回访评价 on their own timeline, with the staff member who recorded it', async () => {
+    const mine = await fileRequest(resident1, { description: '5号楼北侧路灯不亮，晚上出门不安全，请尽快修理。' });
+    await post(leader1, `/api/requests/${mine.id}/accept`);
+    await post(leader1, `/api/requests/${mine.id}/resolve`, { note: '已修复路灯。' });
+    clock.advance(3 * DAY);
+    await post(leader1, `/api/requests/${mine.id}/return-visit`, { speed: 5, effect: 5, attitude: 4 });
+    const seen = (await resident1.get(`/api/requests/${mine.id}`).expect(200)).body as RequestDetail;
+    expect(seen.status).toBe(RequestStatus.Closed);
+    expect(seen.timeline[seen.timeline.length - 1]).toMatchObject({ action: RequestAction.ReturnVisitRate, actorName: '苏月', actorRole: 'GRID_LEADER' });
+    expect(seen.rating).toMatchObject({ source: RatingSource.ReturnVisit, recordedByName: '苏月' });
+    // already rated: the resident's own rating now is refused like any second rating
+    await resident1.post(`/api/requests/${mine.id}/rate`, { speed: 5, effect: 5, attitude: 5 }).expect(409);
+  });
+
   it('reopens the item (重办) when the person rates the effect 2 or lower on the phone, like a self rating', async () => {
     const id = await resolvedWalkIn(Channel.Phone);
     clock.advance(3 * DAY);
