@@ -48,6 +48,16 @@ describe('a scope sheet', () => {
     expect(rows.filter((r) => r.label.startsWith('部门'))).toEqual([]);
   });
 
+  it('splits the ratings by who gave them (居民自评 / 电话回访) and counts the items closed 未评价', () => {
+    const byLabel = new Map(scopeRows(view()).map((r) => [r.label, r]));
+    expect(byLabel.get('居民自评数')).toMatchObject({ kind: 'int', value: 6 });
+    expect(byLabel.get('电话回访评价数')).toMatchObject({ kind: 'int', value: 2 });
+    expect(byLabel.get('回访满意率')).toMatchObject({ kind: 'rate', value: 1, numerator: 2, denominator: 2 });
+    expect(byLabel.get('自评满意率')).toMatchObject({ kind: 'rate', numerator: 5, denominator: 6 });
+    expect(byLabel.get('未评价办结数')).toMatchObject({ kind: 'int', value: 1 });
+    expect(byLabel.get('未评价办结数')?.note).toContain('不计入评价数和满意率');
+  });
+
   it('keeps a rate without data empty, not 0 %', () => {
     const none = view();
     none.requests!.rates.satisfaction = rate(0, 0);

@@ -96,6 +96,12 @@ export function scopeRows(view: MetricsView): ScopeRow[] {
       rate('onTimeResolution', r.rates.onTimeResolution),
       rate('satisfaction', r.rates.satisfaction),
       rate('reopen', r.rates.reopen),
+      // 回访: who gave the ratings, and the items closed without one (docs/metrics.md)
+      int(METRIC_LABELS.ratedSelf, r.ratingSources.self.rated, '居民在小程序中自行评价'),
+      int(METRIC_LABELS.ratedReturnVisit, r.ratingSources.returnVisit.rated, '工作人员电话回访后代为录入'),
+      share(METRIC_LABELS.satisfactionSelf, r.ratingSources.self.satisfaction, '居民自评中三项均不低于 4 分的比例'),
+      share(METRIC_LABELS.satisfactionReturnVisit, r.ratingSources.returnVisit.satisfaction, '电话回访评价中三项均不低于 4 分的比例'),
+      int(METRIC_LABELS.closedUnrated, r.ratingSources.closedUnrated, '办结后无人评价、回访联系不上，到期按未评价办结；不计入评价数和满意率'),
       average(METRIC_LABELS.averageSpeed, r.ratingAverages.speed),
       average(METRIC_LABELS.averageEffect, r.ratingAverages.effect),
       average(METRIC_LABELS.averageAttitude, r.ratingAverages.attitude),
@@ -146,6 +152,11 @@ function int(label: string, value: number, note?: string): ScopeRow {
 
 function rate(key: RateKey, value: Rate, prefix = ''): ScopeRow {
   return { label: `${prefix}${METRIC_LABELS[key]}`, kind: 'rate', value: value.value, numerator: value.numerator, denominator: value.denominator, note: METRIC_DEFINITIONS[key] };
+}
+
+/** A share that is not one of the RateKeys (e.g. the 满意率 of one rating source). */
+function share(label: string, value: Rate, note: string): ScopeRow {
+  return { label, kind: 'rate', value: value.value, numerator: value.numerator, denominator: value.denominator, note };
 }
 
 function average(label: string, value: Average): ScopeRow {
