@@ -53,6 +53,21 @@ afterEach(() => {
 });
 
 describe('KPI cards', () => {
+  it('tell on 满意率 who gave the ratings (居民自评 / 电话回访) and how many items closed 未评价, outside it', async () => {
+    const cards = requestKpis(
+      requestMetrics({
+        satisfaction: rate(7, 9),
+        ratingSources: { self: { rated: 6, satisfaction: rate(5, 6) }, returnVisit: { rated: 3, satisfaction: rate(2, 3) }, closedUnrated: 2 },
+      }),
+    );
+    const { container } = render(<KpiCards cards={cards} />);
+    fireEvent.click(container.querySelector('.gz-kpi--satisfaction')!);
+    await settle();
+    expect(container.querySelector('.gz-kpi--satisfaction .gz-kpi__fraction')?.textContent).toBe(
+      '满意评价 7 / 评价 9；居民自评 6 · 电话回访 3；未评价办结 2 件（不计入满意率）',
+    );
+  });
+
   it('show each rate, and its numerator / denominator when tapped; a rate without data is "—"', async () => {
     const cards = requestKpis(
       requestMetrics({ response: rate(45, 48), resolution: rate(40, 50), onTimeResolution: rate(38, 40), satisfaction: rate(0, 0), reopen: rate(1, 20) }),

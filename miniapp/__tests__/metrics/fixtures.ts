@@ -36,6 +36,7 @@ export function requestMetrics(over: {
   onTimeResolution?: Rate;
   satisfaction?: Rate;
   reopen?: Rate;
+  ratingSources?: RequestMetrics['ratingSources'];
 }): RequestMetrics {
   return {
     counts: { received: over.received ?? 0, resolved: over.resolved ?? 0, resolutions: over.resolved ?? 0, rejected: 0, cancelled: 0, rated: 0, reopened: 0, whistled: 0 },
@@ -47,6 +48,7 @@ export function requestMetrics(over: {
       reopen: over.reopen ?? rate(0, 0),
     },
     ratingAverages: { speed: average, effect: average, attitude: average },
+    ratingSources: over.ratingSources ?? { self: { rated: 0, satisfaction: rate(0, 0) }, returnVisit: { rated: 0, satisfaction: rate(0, 0) }, closedUnrated: 0 },
     handlingTime: { count: 0, averageHours: null, p90Hours: null, histogram: [] },
     overdue: { accept: 0, firstResponse: 0, resolve: 0, report: 0, total: 0, openNow: 0 },
   };

@@ -48,13 +48,21 @@ function rateCard(key: RateKey, rate: Rate, numeratorWord: string, denominatorWo
   };
 }
 
+/** 回访: who gave the ratings behind 满意率, and the items closed 未评价 (not in it). */
+function withRatingSources(card: KpiCard, sources: RequestMetrics['ratingSources']): KpiCard {
+  const parts: string[] = [];
+  if (sources.self.rated + sources.returnVisit.rated > 0) parts.push(`居民自评 ${sources.self.rated} · 电话回访 ${sources.returnVisit.rated}`);
+  if (sources.closedUnrated > 0) parts.push(`未评价办结 ${sources.closedUnrated} 件（不计入满意率）`);
+  return parts.length ? { ...card, detail: `${card.detail}；${parts.join('；')}` } : card;
+}
+
 export function requestKpis(requests: RequestMetrics): KpiCard[] {
   const { rates, handlingTime, overdue } = requests;
   return [
     rateCard('response', rates.response, '按时响应', '应响应'),
     rateCard('resolution', rates.resolution, '已办结', '期内受理'),
     rateCard('onTimeResolution', rates.onTimeResolution, '按时办结', '应办结'),
-    rateCard('satisfaction', rates.satisfaction, '满意评价', '评价'),
+    withRatingSources(rateCard('satisfaction', rates.satisfaction, '满意评价', '评价'), requests.ratingSources),
     rateCard('reopen', rates.reopen, '重办', '评价', (rates.reopen.value ?? 0) > 0 ? 'warning' : 'normal'),
     {
       key: 'handlingTime',
