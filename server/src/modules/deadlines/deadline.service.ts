@@ -224,7 +224,8 @@ export class DeadlineService {
       new Brackets((or) => {
         or.where('(d.unitType = :ownType AND d.unitId = :ownId AND d.state = :state)', { ownType: clocks.own.unitType, ownId: clocks.own.unitId, state });
         if (!departments || departments.ids.length === 0) return;
-        const inScope = departments.communityId === undefined ? '' : ` AND EXISTS (SELECT 1 FROM request r WHERE r.id = d.requestId AND r.communityId = :departmentsCommunityId)`;
+        // a community's: only on its own requests (the request row by primary key, per matching clock)
+        const inScope = departments.communityId === undefined ? '' : ' AND r.communityId = :departmentsCommunityId';
         or.orWhere(`(d.unitType = :departmentType AND d.unitId IN (:...departmentIds) AND d.state = :state AND d.level = :departmentsLevel${inScope})`, {
           departmentType: DeadlineUnitType.Department,
           departmentIds: [...departments.ids],
@@ -233,6 +234,7 @@ export class DeadlineService {
         });
       }),
     );
+    if (departments?.communityId !== undefined && departments.ids.length > 0) query.leftJoin('request', 'r', 'r.id = d.requestId');
     if (state === DeadlineState.Yellow) {
       const red = repository.createQueryBuilder('red').select('1').where('red.requestId = d.requestId AND red.state = :red');
       query.andWhere(`NOT EXISTS (${red.getQuery()})`, { red: DeadlineState.Red });
