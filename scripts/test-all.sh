@@ -42,7 +42,7 @@ tier "server: unit + API e2e on embedded SQLite" \
 # the same suites with the process clock at a fixed instant (libfaketime): 16:00 on the last day of a month, the
 # working day before a public holiday; scripts/test-at-instants.sh runs all four instants
 TIER_REPORT=server-at-holiday-eve tier "server: unit + API e2e with the clock at the eve of a holiday" \
-  env RESULTS="$RESULTS" bash scripts/test-at-instants.sh holiday-eve
+  env RESULTS="$RESULTS" bash scripts/test-at-instants.sh --part server holiday-eve
 
 if ensure_mariadb; then
   tier "server: API e2e on MariaDB" \
@@ -53,6 +53,8 @@ else
 fi
 
 tier "mini-program: component tests" pnpm --filter @gezhi/miniapp test $(jest_json miniapp)
+TIER_REPORT=miniapp-at-holiday-eve tier "mini-program: component tests with the clock at the eve of a holiday" \
+  env RESULTS="$RESULTS" bash scripts/test-at-instants.sh --part miniapp holiday-eve
 tier "mini-program: weapp build" pnpm --filter @gezhi/miniapp build:weapp
 tier "mini-program: weapp bundle checks (size, WXML/WXSS, headless)" pnpm --filter @gezhi/miniapp check:weapp
 tier "server: build" pnpm --filter @gezhi/server build
