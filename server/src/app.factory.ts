@@ -44,7 +44,8 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  // off in production unless DOCS_ENABLED=true: the route list is a map for an attacker (GET /docs → 404)
+  if (config.docsEnabled) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 
   if (config.h5Dir && fs.existsSync(config.h5Dir)) await serveH5(app, fastify, config.h5Dir);
   return app;

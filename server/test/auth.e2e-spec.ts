@@ -98,7 +98,13 @@ describe('signing in', () => {
     });
 
     it('is refused with 403 DEV_LOGIN_DISABLED under a production configuration', async () => {
-      const production = await bootTestApp({ NODE_ENV: 'production', TOKEN_SECRET: 'p'.repeat(48), SEED_DEMO: 'true' });
+      const production = await bootTestApp({
+        NODE_ENV: 'production',
+        TOKEN_SECRET: 'p'.repeat(48),
+        WECHAT_SESSION_KEY_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+        DEV_LOGIN: undefined,
+        SEED_DEMO: undefined,
+      });
       try {
         const response = await production.anonymous.post('/api/auth/dev-login', { account: 'resident1' }).expect(403);
         expect(response.body.code).toBe(ErrorCode.DevLoginDisabled);

@@ -20,6 +20,8 @@ export enum ErrorCode {
   WechatRateLimited = 'WECHAT_RATE_LIMITED',
   WechatUnavailable = 'WECHAT_UNAVAILABLE',
   DevLoginDisabled = 'DEV_LOGIN_DISABLED',
+  /** the account is suspended: no login of any kind (its tokens already stopped working) */
+  AccountSuspended = 'ACCOUNT_SUSPENDED',
   UploadTooLarge = 'UPLOAD_TOO_LARGE',
   UploadNotImage = 'UPLOAD_NOT_IMAGE',
   UploadMissing = 'UPLOAD_MISSING',
@@ -31,6 +33,10 @@ export enum ErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
   /** too many failed password logins for this account: locked for a while (see retryAfterSeconds) */
   AccountLocked = 'ACCOUNT_LOCKED',
+  /** too many attempts or too much of something in a while (logins from one address, filings, uploads, home changes): retry after retryAfterSeconds */
+  RateLimited = 'RATE_LIMITED',
+  /** the database does not answer (down, frozen, restarting): retry shortly */
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   /** only staff and liaisons with an account name may set a password */
   PasswordNotAllowed = 'PASSWORD_NOT_ALLOWED',
   /** PUT /api/me/password: currentPassword missing or wrong */
@@ -69,6 +75,14 @@ export enum ErrorCode {
   ReturnVisitNotDue = 'RETURN_VISIT_NOT_DUE',
   /** staff filing on behalf: `residentUserId` is not a registered resident bound to the chosen room */
   ResidentNotInRoom = 'RESIDENT_NOT_IN_ROOM',
+  /** a JSON body nested deeper than LIMITS.jsonMaxDepth (objects and arrays): refused at parsing */
+  BodyTooDeep = 'BODY_TOO_DEEP',
+  /** a multipart upload that cannot be read: no or wrong boundary, a truncated part, garbage */
+  UploadMalformed = 'UPLOAD_MALFORMED',
+  /** GET /files/:id without a valid signature: photo URLs are handed out, signed, only with an item the caller may see */
+  PhotoUrlInvalid = 'PHOTO_URL_INVALID',
+  /** a signed photo URL past its expiry: fetch the item again for a fresh one */
+  PhotoUrlExpired = 'PHOTO_URL_EXPIRED',
   Internal = 'INTERNAL',
 }
 
@@ -90,6 +104,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.WechatRateLimited]: '登录过于频繁，请稍后再试',
   [ErrorCode.WechatUnavailable]: '微信服务暂时不可用，请稍后再试',
   [ErrorCode.DevLoginDisabled]: '开发登录在当前环境不可用',
+  [ErrorCode.AccountSuspended]: '该账号已停用，请联系管理员',
   [ErrorCode.UploadTooLarge]: '图片过大，请压缩后重试',
   [ErrorCode.UploadNotImage]: '只能上传 JPG、PNG 或 WebP 图片',
   [ErrorCode.UploadMissing]: '请选择要上传的图片',
@@ -98,6 +113,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PayloadTooLarge]: '提交的内容过大',
   [ErrorCode.InvalidCredentials]: '账号或密码错误',
   [ErrorCode.AccountLocked]: '登录失败次数过多，账号已临时锁定，请稍后再试',
+  [ErrorCode.RateLimited]: '操作过于频繁，请稍后再试',
+  [ErrorCode.DatabaseUnavailable]: '系统维护中，暂时无法处理，请稍后重试',
   [ErrorCode.PasswordNotAllowed]: '该账号不能设置密码，请使用微信登录',
   [ErrorCode.CurrentPasswordIncorrect]: '当前密码不正确',
   [ErrorCode.WechatAlreadyBound]: '该微信已绑定其他账号',
@@ -116,6 +133,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.NotWhistledToYourDepartment]: '该诉求未向您所在部门吹哨',
   [ErrorCode.ReturnVisitNotDue]: '办结未满回访期限，请等待居民自行评价',
   [ErrorCode.ResidentNotInRoom]: '所选居民不是该房屋的登记住户，请重新选择',
+  [ErrorCode.BodyTooDeep]: '提交的内容层级过深',
+  [ErrorCode.UploadMalformed]: '上传的内容不完整或格式有误，请重新上传',
+  [ErrorCode.PhotoUrlInvalid]: '图片链接无效或您无权查看',
+  [ErrorCode.PhotoUrlExpired]: '图片链接已过期，请刷新页面',
   [ErrorCode.Internal]: '服务器开小差了，请稍后重试',
 };
 
@@ -142,6 +163,8 @@ export enum FieldErrorCode {
   UnknownRequest = 'UNKNOWN_REQUEST',
   /** a user id that is not a staff member of the community (a project's owner) */
   UnknownStaff = 'UNKNOWN_STAFF',
+  /** text holding NUL or another control character (only line feed, carriage return and tab are allowed) */
+  ControlCharacter = 'CONTROL_CHARACTER',
 }
 
 export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
@@ -160,6 +183,7 @@ export const FIELD_ERROR_MESSAGES: Record<FieldErrorCode, string> = {
   [FieldErrorCode.UnknownCoordinator]: '协调人须为本社区的网格长或社区工作人员',
   [FieldErrorCode.UnknownRequest]: '诉求不存在或不属于本社区',
   [FieldErrorCode.UnknownStaff]: '不是本社区的工作人员',
+  [FieldErrorCode.ControlCharacter]: '包含不可见的控制字符',
 };
 
 /** The one error shape every failed API call returns. */

@@ -2,16 +2,45 @@ import { ConfigError, parseConfig } from './app-config';
 
 const ROOT = '/srv/gezhi/server';
 const PRODUCTION_SECRET = 'x'.repeat(40);
+const KEY = Buffer.alloc(32, 9);
+const PRODUCTION = { NODE_ENV: 'production', TOKEN_SECRET: PRODUCTION_SECRET, WECHAT_SESSION_KEY_KEYS: `k1:${KEY.toString('base64')}` };
 
 describe('parseConfig', () => {
-  it('defaults to the embedded SQLite database, port 3000 and the dev login outside production', () => {
+  it('defaults to the embedded SQLite database and port 3000, with the demo conveniences off and no token secret of its own', () => {
     const config = parseConfig({}, ROOT);
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('sqlite:/srv/gezhi/server/data/gezhi.sqlite');
     expect(config.uploadDir).toBe('/srv/gezhi/server/data/uploads');
+    expect(config.devLogin).toBe(false);
+    expect(config.seedDemo).toBe(false);
+    // null: the installation's own secret, generated once and kept in the database (AuthKeys)
+    expect(config.tokenSecret).toBeNull();
+    expect(config.sessionKeyKeys).toBeNull();
+    expect(config.docsEnabled).toBe(true);
+    expect(config.wechat.apiBase).toBe('https://api.weixin.qq.com');
+  });
+
+  it('turns the demo conveniences on only when asked (npm run demo, the tests)', () => {
+    const config = parseConfig({ DEV_LOGIN: 'true', SEED_DEMO: 'true' }, ROOT);
     expect(config.devLogin).toBe(true);
     expect(config.seedDemo).toBe(true);
-    expect(config.wechat.apiBase).toBe('https://api.weixin.qq.com');
+  });
+
+  it('refuses to boot in production with the demo seed (demo accounts with the published password)', () => {
+    expect(() => parseConfig({ ...PRODUCTION, SEED_DEMO: 'true' }, ROOT)).toThrow(/SEED_DEMO=true is refused when NODE_ENV=production/);
+  });
+
+  it('requires the session_key encryption keys in production and parses several for rotation', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: PRODUCTION_SECRET }, ROOT)).toThrow(/WECHAT_SESSION_KEY_KEYS is required/);
+    const config = parseConfig({ ...PRODUCTION, WECHAT_SESSION_KEY_KEYS: `k2:${KEY.toString('base64')}, k1:${Buffer.alloc(32, 1).toString('base64')}` }, ROOT);
+    expect(config.sessionKeyKeys?.map((k) => k.id)).toEqual(['k2', 'k1']);
+    expect(config.sessionKeyKeys?.[0].key.equals(KEY)).toBe(true);
+    expect(() => parseConfig({ ...PRODUCTION, WECHAT_SESSION_KEY_KEYS: 'k1:dG9vLXNob3J0' }, ROOT)).toThrow(/32 bytes/);
+  });
+
+  it('serves /docs in production only with DOCS_ENABLED=true', () => {
+    expect(parseConfig(PRODUCTION, ROOT).docsEnabled).toBe(false);
+    expect(parseConfig({ ...PRODUCTION, DOCS_ENABLED: 'true' }, ROOT).docsEnabled).toBe(true);
   });
 
   it('refuses to boot in production with the dev login switched on', () => {
@@ -29,7 +58,7 @@ describe('parseConfig', () => {
   });
 
   it('turns the dev login and the demo seed off by default in production', () => {
-    const config = parseConfig({ NODE_ENV: 'production', TOKEN_SECRET: PRODUCTION_SECRET }, ROOT);
+    const config = parseConfig(PRODUCTION, ROOT);
     expect(config.devLogin).toBe(false);
     expect(config.seedDemo).toBe(false);
   });

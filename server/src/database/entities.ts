@@ -1,6 +1,7 @@
 import { BookingCustodyEventEntity, BookingEntity } from '../modules/bookings/booking.entity';
 import { ServiceOfferingEntity, ServiceRecurrenceEntity, ServiceSlotEntity } from '../modules/services/service.entities';
 import { DepartmentEntity, RoutingRuleEntity } from '../modules/departments/department.entities';
+import { InstallationSecret } from '../modules/auth/keys/installation-secret.entity';
 import { LoginThrottle, PasswordCredential } from '../modules/auth/passwords/password.entities';
 import { CalendarDayEntity, DeadlineMissEntity, DeadlinePolicyEntity, RequestDeadlineEntity } from '../modules/deadlines/deadline.entities';
 import { DeadlineExtensionEntity } from '../modules/escalation/extension.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   Notification,
   PasswordCredential,
   LoginThrottle,
+  InstallationSecret,
   WechatSubscription,
   WechatOutboxMessage,
   DepartmentEntity,

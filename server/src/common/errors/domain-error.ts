@@ -19,6 +19,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.WechatRateLimited]: 429,
   [ErrorCode.WechatUnavailable]: 503,
   [ErrorCode.DevLoginDisabled]: 403,
+  [ErrorCode.AccountSuspended]: 403,
   [ErrorCode.UploadTooLarge]: 413,
   [ErrorCode.UploadNotImage]: 415,
   [ErrorCode.UploadMissing]: 400,
@@ -27,6 +28,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.AccountLocked]: 429,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.DatabaseUnavailable]: 503,
   [ErrorCode.PasswordNotAllowed]: 403,
   [ErrorCode.CurrentPasswordIncorrect]: 403,
   [ErrorCode.WechatAlreadyBound]: 409,
@@ -45,6 +48,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotWhistledToYourDepartment]: 403,
   [ErrorCode.ReturnVisitNotDue]: 409,
   [ErrorCode.ResidentNotInRoom]: 409,
+  [ErrorCode.BodyTooDeep]: 400,
+  [ErrorCode.UploadMalformed]: 400,
+  [ErrorCode.PhotoUrlInvalid]: 403,
+  [ErrorCode.PhotoUrlExpired]: 403,
   [ErrorCode.Internal]: 500,
 };
 

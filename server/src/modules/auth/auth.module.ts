@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AuthKeys } from './keys/auth-keys';
+import { WechatSessionStore } from './keys/wechat-session-store';
 import { MeCredentialsController } from './me-credentials.controller';
 import { LoginThrottle, PasswordCredential } from './passwords/password.entities';
 import { PasswordService } from './passwords/password.service';
@@ -14,7 +19,20 @@ import { WechatClient } from './wechat-client';
 @Module({
   imports: [UsersModule, TypeOrmModule.forFeature([PasswordCredential, LoginThrottle])],
   controllers: [AuthController, MeCredentialsController],
-  providers: [AuthService, WechatClient, PasswordService, WechatBindingService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [PasswordService, WechatClient],
+  providers: [
+    // after the migrations ran (the DataSource is initialised): the installation's own secrets when the environment has none
+    {
+      provide: AuthKeys,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource) => AuthKeys.resolve(config, dataSource),
+    },
+    AuthService,
+    WechatClient,
+    WechatSessionStore,
+    PasswordService,
+    WechatBindingService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [PasswordService, WechatClient, AuthKeys, WechatSessionStore],
 })
 export class AuthModule {}

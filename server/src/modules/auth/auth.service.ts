@@ -5,8 +5,10 @@ import { Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DomainError } from '../../common/errors/domain-error';
-import { displayName, User, WechatSession } from '../users/user.entity';
+import { displayName, User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { AuthKeys } from './keys/auth-keys';
+import { WechatSessionStore } from './keys/wechat-session-store';
 import { PasswordService } from './passwords/password.service';
 import { issueToken } from './token';
 import { WechatClient, WechatSessionGrant } from './wechat-client';
@@ -16,7 +18,8 @@ export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(User) private readonly userRepository: Repository<User>,
-    @InjectRepository(WechatSession) private readonly sessions: Repository<WechatSession>,
+    private readonly sessions: WechatSessionStore,
+    private readonly keys: AuthKeys,
     private readonly users: UsersService,
     private readonly wechat: WechatClient,
     private readonly passwords: PasswordService,
@@ -40,31 +43,36 @@ export class AuthService {
   async wechatLogin(code: string): Promise<LoginResponse> {
     const grant = await this.wechat.exchangeCode(code);
     const user = await this.findOrCreateWechatUser(grant.openid);
-    await this.sessions.upsert(
-      { userId: user.id, sessionKey: grant.sessionKey, unionid: grant.unionid, updatedAt: new Date() },
-      ['userId'],
-    );
+    this.refuseIfSuspended(user);
+    await this.sessions.save(user.id, grant, new Date());
     return this.loginResponse(user);
   }
 
   /** account + password (staff and liaisons, e.g. in a desktop browser); see PasswordService for the lockout */
   async passwordLogin(account: string, password: string): Promise<LoginResponse> {
-    return this.loginResponse(await this.passwords.login(account, password));
+    const user = await this.passwords.login(account, password);
+    this.refuseIfSuspended(user);
+    return this.loginResponse(user);
   }
 
   async devLogin(account: string): Promise<LoginResponse> {
     if (!this.config.devLogin) throw new DomainError(ErrorCode.DevLoginDisabled);
     const user = await this.users.findByAccount(account);
     if (!user) throw new DomainError(ErrorCode.NotFound);
+    this.refuseIfSuspended(user);
     return this.loginResponse(user);
   }
 
   private async loginResponse(user: User): Promise<LoginResponse> {
     return {
-      token: issueToken(user.id, this.config.tokenSecret, this.config.tokenTtlSeconds),
+      token: issueToken(user.id, this.keys.tokenSecret, this.config.tokenTtlSeconds, undefined, user.tokenVersion),
       expiresIn: this.config.tokenTtlSeconds,
       me: await this.users.me(user),
     };
+  }
+
+  private refuseIfSuspended(user: User): void {
+    if (user.suspendedAt !== null) throw new DomainError(ErrorCode.AccountSuspended);
   }
 
   private async findOrCreateWechatUser(openid: WechatSessionGrant['openid']): Promise<User> {

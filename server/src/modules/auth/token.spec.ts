@@ -5,7 +5,7 @@ const SECRET = 'a-test-secret-that-is-long-enough-1234';
 describe('tokens', () => {
   it('verifies a token it issued and returns the user id', () => {
     const token = issueToken(42, SECRET, 3600, 1_000_000);
-    expect(verifyToken(token, SECRET, 1_000_100)).toEqual({ valid: true, payload: { sub: 42, iat: 1_000_000, exp: 1_003_600 } });
+    expect(verifyToken(token, SECRET, 1_000_100)).toEqual({ valid: true, payload: { sub: 42, iat: 1_000_000, exp: 1_003_600, ver: 0 } });
   });
 
   it('rejects a token after it expires', () => {

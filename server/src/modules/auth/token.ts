@@ -11,6 +11,8 @@ export interface TokenPayload {
   iat: number;
   /** expires at, seconds since epoch */
   exp: number;
+  /** the user's tokenVersion when issued; a password change or suspension moves it on (revocation) */
+  ver: number;
 }
 
 export type TokenRejection = 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED';
@@ -23,8 +25,8 @@ function sign(encodedPayload: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(encodedPayload).digest();
 }
 
-export function issueToken(userId: number, secret: string, ttlSeconds: number, now = nowSeconds()): string {
-  const payload: TokenPayload = { sub: userId, iat: now, exp: now + ttlSeconds };
+export function issueToken(userId: number, secret: string, ttlSeconds: number, now = nowSeconds(), version = 0): string {
+  const payload: TokenPayload = { sub: userId, iat: now, exp: now + ttlSeconds, ver: version };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${encoded}.${sign(encoded, secret).toString('base64url')}`;
 }
@@ -43,6 +45,9 @@ export function verifyToken(token: string, secret: string, now = nowSeconds()): 
     return { valid: false, reason: 'MALFORMED' };
   }
   if (!Number.isSafeInteger(payload?.sub) || typeof payload.exp !== 'number') return { valid: false, reason: 'MALFORMED' };
+  // tokens issued before versions existed carry none: version 0, what every user starts with
+  if (payload.ver === undefined) payload.ver = 0;
+  if (!Number.isSafeInteger(payload.ver)) return { valid: false, reason: 'MALFORMED' };
   if (payload.exp <= now) return { valid: false, reason: 'EXPIRED' };
   return { valid: true, payload };
 }

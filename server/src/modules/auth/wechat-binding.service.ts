@@ -4,8 +4,9 @@ import { ErrorCode, Me } from '@gezhi/shared';
 import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { User, WechatSession } from '../users/user.entity';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { WechatSessionStore } from './keys/wechat-session-store';
 import { WechatClient } from './wechat-client';
 
 /**
@@ -17,7 +18,7 @@ import { WechatClient } from './wechat-client';
 export class WechatBindingService {
   constructor(
     @InjectRepository(User) private readonly userRepository: Repository<User>,
-    @InjectRepository(WechatSession) private readonly sessions: Repository<WechatSession>,
+    private readonly sessions: WechatSessionStore,
     private readonly users: UsersService,
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
@@ -37,11 +38,7 @@ export class WechatBindingService {
         throw error;
       }
     }
-    await this.sessions.upsert(
-      { userId: user.id, sessionKey: grant.sessionKey, unionid: grant.unionid, updatedAt: this.clock.now() },
-      ['userId'],
-    );
-    this.users.forget(user.id);
+    await this.sessions.save(user.id, grant, this.clock.now());
     return this.users.me({ ...user, openid: grant.openid });
   }
 }

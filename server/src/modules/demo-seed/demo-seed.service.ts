@@ -4,7 +4,7 @@ import { Role } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { seedDemoPasswords } from '../auth/passwords/demo-passwords';
+import { refuseDemoPasswords, seedDemoPasswords } from '../auth/passwords/demo-passwords';
 import { DepartmentEntity, RoutingRuleEntity } from '../departments/department.entities';
 import { Building, Community, Grid, Room, Street } from '../geo/geo.entities';
 import { RequestFilingService } from '../requests/request-filing.service';
@@ -63,6 +63,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.isProduction) await refuseDemoPasswords(this.dataSource);
     if (!this.config.seedDemo) return;
     if ((await this.dataSource.getRepository(Street).count()) > 0) return;
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));

@@ -52,6 +52,17 @@ export class User {
 
   @Column({ type: 'datetime' })
   createdAt: Date;
+
+  /**
+   * Moves on when every token of the user must stop working (password change, suspension); a token carries the
+   * version it was issued at and the guard compares it on every request.
+   */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  /** set: the account is suspended — no login, and its tokens are refused at once; null = active */
+  @Column({ type: 'datetime', nullable: true })
+  suspendedAt: Date | null;
 }
 
 /** A user's tags (none when never set). */
@@ -64,7 +75,10 @@ export function displayName(user: Pick<User, 'realName' | 'nickname'>): string {
   return user.realName ?? user.nickname;
 }
 
-/** WeChat's session_key for a user. It never leaves the server and is never part of a response. */
+/**
+ * WeChat's session_key for a user. It never leaves the server and is never part of a response; stored encrypted
+ * (AES-256-GCM, `<keyId>:…`, see auth/keys/session-key-cipher.ts), never in plain text.
+ */
 @Entity('wechat_session')
 export class WechatSession {
   @PrimaryColumn({ type: 'int' })

@@ -3,39 +3,45 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, HomeSummary, maskPhone, Me, Role, StaffScope, DepartmentView } from '@gezhi/shared';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { TtlCache } from '../../common/ttl-cache';
 import { DepartmentEntity } from '../departments/department.entities';
 import { Community, Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress, RoomPlacement } from '../geo/room-placement';
 import { displayName, tagsOf, User } from './user.entity';
 
-/** Every authenticated call needs its user; a short TTL keeps role and scope changes visible within seconds. */
-const SIGNED_IN_USER_TTL_MS = 10_000;
-
 /** Users, the "me" view and home binding. */
 @Injectable()
 export class UsersService {
-  private readonly signedIn = new TtlCache<number, User>(SIGNED_IN_USER_TTL_MS, 50_000);
-
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Grid) private readonly grids: Repository<Grid>,
     private readonly rooms: RoomDirectory,
   ) {}
 
-  /** The user behind a token (cached briefly: the guard asks on every call). */
-  async findSignedIn(id: number): Promise<User | null> {
-    const cached = this.signedIn.get(id);
-    if (cached) return cached;
-    const user = await this.users.findOneBy({ id });
-    if (user) this.signedIn.set(id, user);
-    return user;
+  /**
+   * The user behind a token, read by primary key on every call and never cached: a password change, a
+   * suspension (tokenVersion, suspendedAt) or a role change must hold at once, on every instance.
+   */
+  findSignedIn(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
   }
 
-  /** Drops the cached signed-in user after a change to it (e.g. a WeChat identity bound), on this instance. */
-  forget(id: number): void {
-    this.signedIn.delete(id);
+  /** Every token issued to the user so far stops working (the next request answers 401). */
+  async revokeTokens(id: number): Promise<void> {
+    await this.users.increment({ id }, 'tokenVersion', 1);
+  }
+
+  /**
+   * Suspends an account: its tokens are refused from the next request on and it cannot sign in; resuming it
+   * does not bring old tokens back (the version moved on). No route sets this yet (account administration: issue 12).
+   */
+  async suspend(id: number, at: Date): Promise<void> {
+    await this.users.update({ id }, { suspendedAt: at });
+    await this.revokeTokens(id);
+  }
+
+  async resume(id: number): Promise<void> {
+    await this.users.update({ id }, { suspendedAt: null });
   }
 
   findByAccount(account: string): Promise<User | null> {
@@ -72,7 +78,6 @@ export class UsersService {
     const place = await this.rooms.placementOf(roomId);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
     await this.users.update({ id: user.id }, { roomId });
-    this.signedIn.delete(user.id);
     return this.me({ ...user, roomId });
   }
 

@@ -72,6 +72,8 @@ export class PasswordService {
       if (throttle) await this.dataSource.getRepository(LoginThrottle).delete({ account: key });
     }
     await this.store(user.id, newPassword, now);
+    // every token of the account stops working, the caller's too: sign in again with the new password
+    await this.users.revokeTokens(user.id);
   }
 
   private credentialOf(userId: number): Promise<PasswordCredential | null> {
