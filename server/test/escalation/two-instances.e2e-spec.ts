@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
@@ -76,7 +77,8 @@ describe('two API instances sweeping one database', () => {
 
   it(`escalates each of ${ITEMS} overdue items exactly once`, async () => {
     database = await createTestDatabase();
-    const port = 4100 + Math.floor(Math.random() * 400);
+    // ports the system says are free (a random pick once hit 4369, Erlang's epmd, which RabbitMQ keeps open here)
+    const [port, portB] = [await freePort(), await freePort()];
 
     // 1. one instance, sweeper off: schema, demo data, and ITEMS requests filed through the API
     const first = start(port, { SWEEP_ENABLED: 'false' });
@@ -115,8 +117,8 @@ describe('two API instances sweeping one database', () => {
       // 3. two instances start at once, each sweeping at start-up and every 20 ms in batches of 25
       const sweepEnv = { SWEEP_ENABLED: 'true', SWEEP_INTERVAL_MS: '20', SWEEP_BATCH_SIZE: '25' };
       const a = start(port, sweepEnv);
-      const b = start(port + 1, sweepEnv);
-      await Promise.all([healthy(port, a.output), healthy(port + 1, b.output)]);
+      const b = start(portB, sweepEnv);
+      await Promise.all([healthy(port, a.output), healthy(portB, b.output)]);
       await moveAcceptClocks(atOnce, new Date(Date.now() - 1_000));
       const soon = Date.now() + 500;
       for (let wave = 0; wave * 5 < inWaves.length; wave++) {
@@ -163,4 +165,16 @@ describe('two API instances sweeping one database', () => {
 
 function q(ds: DataSource, name: string): string {
   return ds.driver.escape(name);
+}
+
+/** A TCP port nothing listens on right now (the system picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
