@@ -5,23 +5,46 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode, LIMITS } from '@gezhi/shared';
-import type { FastifyInstance } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import * as fs from 'node:fs';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
 import { envelopeFor } from './common/errors/error-envelope';
+import { registerJsonBodyParser } from './common/http/json-body';
+import { newRequestId, recordOutcome, registerRequestLog } from './common/http/request-log';
+import { registerSecurityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
-
-/** JSON bodies are small (the largest is a 1,000-character description); photos go through multipart. */
-const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the whole HTTP application for a config; used by main.ts and by the e2e tests. */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: LoggerService | LogLevel[] | false; clock?: Clock } = {},
+  options: {
+    logger?: LoggerService | LogLevel[] | false;
+    clock?: Clock;
+    /** where the request log (pino, JSON lines) goes instead of stdout; tests read it from here */
+    logDestination?: NodeJS.WritableStream;
+  } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    // JSON bodies are small (the largest is a 1,000-character description); photos go through multipart
+    bodyLimit: LIMITS.jsonMaxBytes,
+    trustProxy: config.limits.trustProxy,
+    ...httpServerOptions(config),
+    logger: config.log.level === 'silent' && !options.logDestination ? false : { level: config.log.level, stream: options.logDestination ?? process.stdout },
+    // one line per request, written by registerRequestLog, instead of fastify's two
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: LIMITS.pathParamMaxLength },
+    // fastify's own answers to a URL it cannot route (a path parameter over maxParamLength, bad percent-encoding)
+    // would echo the URL outside the envelope
+    frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const envelope = envelopeFor(ErrorCode.ValidationFailed);
+      recordOutcome(request, { code: envelope.code });
+      void reply.status(envelope.status).send(envelope);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: options.clock }), adapter, {
     logger: options.logger ?? new Logger(),
     abortOnError: false,
@@ -29,7 +52,9 @@ export async function createApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  acceptEmptyJsonBodies(fastify);
+  registerJsonBodyParser(fastify);
+  registerRequestLog(fastify);
+  await registerSecurityHeaders(app, fastify, config.h5Dir);
 
   await app.register(fastifyMultipart as never, { limits: { fileSize: LIMITS.uploadMaxBytes, files: 1, fields: 5 } });
   app.useGlobalPipes(createValidationPipe());
@@ -52,17 +77,22 @@ export async function createApp(
 }
 
 /**
- * wx.request labels every POST `application/json`, even a bodiless one (签收, 撤回, 标记已读); fastify would
- * refuse the empty body. An empty JSON body is read as `{}`; everything else goes through fastify's own
- * (prototype-poisoning-safe) JSON parser.
+ * Timeouts against slow or stalled clients (config.http): headers within headersTimeoutMs, the whole request
+ * within requestTimeoutMs, idle sockets and idle keep-alive connections closed. Node checks the header and request
+ * timeouts every connectionsCheckingInterval (30 s by default, which let a slow-header client hold a socket ≥ 40 s).
  */
-function acceptEmptyJsonBodies(fastify: FastifyInstance): void {
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (typeof body === 'string' && body.trim() === '') return done(null, {});
-    return parseJson(request, body as string, done);
-  });
+function httpServerOptions(config: AppConfig) {
+  const { headersTimeoutMs, requestTimeoutMs, idleTimeoutMs, keepAliveTimeoutMs } = config.http;
+  return {
+    connectionTimeout: idleTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeoutMs / 2)),
+    },
+  };
 }
 
 /** The H5 build, same-origin with the API; unknown non-API paths fall back to index.html (SPA routing). */

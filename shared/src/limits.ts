@@ -5,6 +5,8 @@ export const LIMITS = {
   photosPerRequest: 9,
   photosPerNote: 9,
   noteMax: 500,
+  /** 公示: the public summary a handler approves when resolving */
+  publicSummaryMax: 300,
   reasonMin: 2,
   reasonMax: 200,
   commentMax: 300,
@@ -22,4 +24,12 @@ export const LIMITS = {
   passwordMax: 128,
   /** template ids per wx.requestSubscribeMessage prompt */
   subscribeTemplatesPerPrompt: 3,
+  /** JSON bodies: objects/arrays nested deeper than this are refused at parsing (400 BODY_TOO_DEEP) */
+  jsonMaxDepth: 32,
+  /** JSON bodies: bytes (413 PAYLOAD_TOO_LARGE); the largest real body is a 1,000-character description */
+  jsonMaxBytes: 64 * 1024,
+  /** a path parameter longer than this is refused before routing (400 VALIDATION_FAILED, the URL not echoed) */
+  pathParamMaxLength: 100,
+  /** ids in paths and queries: digits only, 1 … 2^31 − 1 (the INT columns) */
+  idMax: 2147483647,
 } as const;

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse, Me } from '@gezhi/shared';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import type { Clock } from '../../src/common/clock';
@@ -52,7 +53,17 @@ export interface TestApp {
   loginAs(account: string): Promise<ApiClient>;
   /** a client holding the token of a login response */
   clientFor(login: LoginResponse): ApiClient;
+  /** the request log lines (parsed JSON) written so far; empty unless booted with `{ captureLogs: true }` */
+  logLines(): LogLine[];
   close(): Promise<void>;
+}
+
+/** One line of the request log (pino JSON): level 30 info, 40 warn, 50 error. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  reqId?: string;
+  [field: string]: unknown;
 }
 
 /**
@@ -60,7 +71,7 @@ export interface TestApp {
  * configured through the same parseConfig as production; `env` overrides any variable; `options.clock`
  * (e.g. a ManualClock) replaces the wall clock wherever the app injects `Clock`.
  */
-export async function bootTestApp(env: Env = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function bootTestApp(env: Env = {}, options: { clock?: Clock; captureLogs?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -72,7 +83,18 @@ export async function bootTestApp(env: Env = {}, options: { clock?: Clock } = {}
     SEED_DEMO: 'true',
     ...env,
   });
-  const app = await createApp(config, { logger: ['error'], clock: options.clock });
+  // tests run quiet (LOG_LEVEL is silent under NODE_ENV=test); a test that asserts log lines captures them here
+  const lines: LogLine[] = [];
+  const logDestination = options.captureLogs
+    ? new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) lines.push(JSON.parse(text) as LogLine);
+          callback();
+        },
+      })
+    : undefined;
+  if (options.captureLogs && config.log?.level === 'silent') config.log.level = 'info';
+  const app = await createApp(config, { logger: ['error'], clock: options.clock, logDestination });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
@@ -82,6 +104,7 @@ export async function bootTestApp(env: Env = {}, options: { clock?: Clock } = {}
     config,
     database,
     anonymous: new ApiClient(server),
+    logLines: () => [...lines],
     clientFor,
     async loginAs(account: string) {
       const response = await request(server).post('/api/auth/dev-login').send({ account });

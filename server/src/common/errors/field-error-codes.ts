@@ -12,6 +12,8 @@ const CONSTRAINT_CODES: ReadonlyArray<[string, FieldErrorCode]> = [
   ['arrayMaxSize', FieldErrorCode.TooMany],
   ['maxLength', FieldErrorCode.TooLong],
   ['minLength', FieldErrorCode.TooShort],
+  // a query integer that is not plain digits (`0x1`, `1e0`, `-1`) stays a string: its format is wrong, not its range
+  ['isInt', FieldErrorCode.InvalidFormat],
   ['min', FieldErrorCode.OutOfRange],
   ['max', FieldErrorCode.OutOfRange],
 ];

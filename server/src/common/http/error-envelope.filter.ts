@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mapError } from '../errors/error-envelope';
+import { recordOutcome } from './request-log';
 
 /**
  * The single global filter: every exception — ours, class-validator's, fastify's body parsing, Nest's 404 —
- * leaves the API as an ErrorEnvelope. Unexpected errors are logged under their errorId.
+ * leaves the API as an ErrorEnvelope. Unexpected errors are logged with their stack under their errorId and the
+ * request's reqId (the request's own log line carries the same ids, see request-log.ts).
  */
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
@@ -12,8 +14,15 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { envelope, unexpected } = mapError(exception);
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    if (request) recordOutcome(request, { code: envelope.code, errorId: envelope.errorId });
     if (unexpected !== undefined) {
-      this.logger.error(`errorId=${envelope.errorId} ${unexpected instanceof Error ? unexpected.stack : String(unexpected)}`);
+      const log = request?.log as (FastifyRequest['log'] & { isLevelEnabled?: (level: string) => boolean }) | undefined;
+      if (log?.isLevelEnabled?.('error')) {
+        log.error({ errorId: envelope.errorId, err: unexpected }, 'unexpected error');
+      } else {
+        this.logger.error(`errorId=${envelope.errorId} ${unexpected instanceof Error ? unexpected.stack : String(unexpected)}`);
+      }
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (envelope.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(envelope.retryAfterSeconds));

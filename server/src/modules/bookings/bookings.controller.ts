@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BookingView, Page } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { BookingsService } from './bookings.service';
@@ -34,7 +34,7 @@ export class BookingsController {
   /** one of the caller's own bookings (404 NOT_FOUND for anyone else's) */
   @Get(':id')
   @ResidentOnly()
-  detail(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<BookingView> {
+  detail(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<BookingView> {
     return this.bookings.detail(user, id);
   }
 
@@ -42,7 +42,7 @@ export class BookingsController {
   @Post(':id/rate')
   @HttpCode(200)
   @ResidentOnly()
-  rate(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RateDto): Promise<BookingView> {
+  rate(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: RateDto): Promise<BookingView> {
     return this.bookings.rate(user, id, body);
   }
 
@@ -50,7 +50,7 @@ export class BookingsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ResidentOnly()
-  cancel(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<BookingView> {
+  cancel(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<BookingView> {
     return this.bookings.cancel(user, id);
   }
 }

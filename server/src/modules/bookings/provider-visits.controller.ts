@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ProviderVisitView, VisitAction } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { CompleteVisitDto, CustodyStepDto, VisitPlanQueryDto } from './dto/booking.dto';
@@ -27,39 +27,39 @@ export class ProviderVisitsController {
 
   /** one visit the caller provides (404 NOT_FOUND otherwise) */
   @Get(':bookingId')
-  detail(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number): Promise<ProviderVisitView> {
+  detail(@CurrentUser() user: User, @Param('bookingId', IdPipe) id: number): Promise<ProviderVisitView> {
     return this.visits.detail(user, id);
   }
 
   @Post(':bookingId/confirm')
   @HttpCode(200)
-  confirm(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number): Promise<ProviderVisitView> {
+  confirm(@CurrentUser() user: User, @Param('bookingId', IdPipe) id: number): Promise<ProviderVisitView> {
     return this.visits.act(user, id, VisitAction.Confirm);
   }
 
   @Post(':bookingId/arrive')
   @HttpCode(200)
-  arrive(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number): Promise<ProviderVisitView> {
+  arrive(@CurrentUser() user: User, @Param('bookingId', IdPipe) id: number): Promise<ProviderVisitView> {
     return this.visits.act(user, id, VisitAction.Arrive);
   }
 
   @Post(':bookingId/complete')
   @HttpCode(200)
-  complete(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number, @Body() body: CompleteVisitDto): Promise<ProviderVisitView> {
+  complete(@CurrentUser() user: User, @Param('bookingId', IdPipe) id: number, @Body() body: CompleteVisitDto): Promise<ProviderVisitView> {
     return this.visits.act(user, id, VisitAction.Complete, body);
   }
 
   /** only once the slot has started (409 ILLEGAL_TRANSITION before) */
   @Post(':bookingId/no-show')
   @HttpCode(200)
-  noShow(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number): Promise<ProviderVisitView> {
+  noShow(@CurrentUser() user: User, @Param('bookingId', IdPipe) id: number): Promise<ProviderVisitView> {
     return this.visits.act(user, id, VisitAction.NoShow);
   }
 
   /** 代办: the next custody step (documents received → submitted to an office → returned); the resident sees it */
   @Post(':bookingId/custody')
   @HttpCode(200)
-  custody(@CurrentUser() user: User, @Param('bookingId', PositiveIntPipe) id: number, @Body() body: CustodyStepDto): Promise<ProviderVisitView> {
+  custody(@CurrentUser() user: User, @Param('bookingId', IdPipe) id: number, @Body() body: CustodyStepDto): Promise<ProviderVisitView> {
     return this.visits.recordCustody(user, id, body);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CalendarYear, DeadlinePolicyTable, ErrorCode, Role } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { ROLE_REQUIREMENT, RoleRequirement } from '../auth/auth.decorators';
 import { CalendarYearBodyDto, DeadlinePolicyTableDto } from './deadlines-admin.dto';
 import { DeadlinesAdminService } from './deadlines-admin.service';
@@ -29,12 +29,12 @@ export class DeadlinesAdminController {
   }
 
   @Get('calendar/:year')
-  calendar(@Param('year', PositiveIntPipe) year: number): Promise<CalendarYear> {
+  calendar(@Param('year', IdPipe) year: number): Promise<CalendarYear> {
     return this.admin.calendar(year);
   }
 
   @Put('calendar/:year')
-  replaceCalendar(@Param('year', PositiveIntPipe) year: number, @Body() body: CalendarYearBodyDto): Promise<CalendarYear> {
+  replaceCalendar(@Param('year', IdPipe) year: number, @Body() body: CalendarYearBodyDto): Promise<CalendarYear> {
     return this.admin.replaceCalendar(year, body);
   }
 }

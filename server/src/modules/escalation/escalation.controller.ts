@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ExtensionView, RequestDetail } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { EscalateDto, ExtensionDecisionDto, ExtensionRequestDto } from './escalation.dto';
@@ -22,19 +22,19 @@ export class EscalationController {
   /** 上报 one level up (grid → community → street), with a reason. */
   @Post(':id/escalate')
   @HttpCode(200)
-  escalate(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: EscalateDto): Promise<RequestDetail> {
+  escalate(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: EscalateDto): Promise<RequestDetail> {
     return this.escalation.escalate(user, id, body.reason);
   }
 
   /** 延期申请 by the holder; the level above decides. */
   @Post(':id/extensions')
   @HttpCode(201)
-  askExtension(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: ExtensionRequestDto): Promise<ExtensionView> {
+  askExtension(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ExtensionRequestDto): Promise<ExtensionView> {
     return this.extensions.ask(user, id, body);
   }
 
   @Get(':id/extensions')
-  extensionsOf(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<ExtensionView[]> {
+  extensionsOf(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<ExtensionView[]> {
     return this.extensions.listFor(user, id);
   }
 }
@@ -48,13 +48,13 @@ export class ExtensionsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  approve(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: ExtensionDecisionDto): Promise<ExtensionView> {
+  approve(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ExtensionDecisionDto): Promise<ExtensionView> {
     return this.extensions.approve(user, id, body);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: ExtensionDecisionDto): Promise<ExtensionView> {
+  reject(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ExtensionDecisionDto): Promise<ExtensionView> {
     return this.extensions.reject(user, id, body);
   }
 }

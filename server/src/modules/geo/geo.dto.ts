@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, Min } from 'class-validator';
+import { QueryInt } from '../../common/http/validation';
 
 export class CommunitiesQueryDto {
   @ApiProperty()
   @IsNotEmpty()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   streetId: number;
@@ -14,7 +14,7 @@ export class CommunitiesQueryDto {
 export class BuildingsQueryDto {
   @ApiProperty()
   @IsNotEmpty()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   communityId: number;
@@ -23,7 +23,7 @@ export class BuildingsQueryDto {
 export class RoomsQueryDto {
   @ApiProperty()
   @IsNotEmpty()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   buildingId: number;

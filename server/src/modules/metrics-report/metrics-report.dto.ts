@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MetricsScopeKind } from '@gezhi/shared';
-import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { QueryInt } from '../../common/http/validation';
 
 /** GET /api/metrics/report.xlsx: whose report (as GET /api/metrics) and which month. */
 export class MetricsReportQueryDto {
@@ -12,7 +12,7 @@ export class MetricsReportQueryDto {
 
   @ApiPropertyOptional({ description: 'grid / community / street / department id, or the grid leader’s user id' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   id?: number;

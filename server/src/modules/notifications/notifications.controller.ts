@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NotificationView, Page, UnreadCount } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { NotificationsService } from './notifications.service';
@@ -26,7 +26,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  markRead(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<NotificationView> {
+  markRead(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<NotificationView> {
     return this.notifications.markRead(user, id);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, RequestDetail, RequestSummary } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { CreateRequestDto, NoteDto, RateDto, RejectDto } from './dto/request.dto';
@@ -36,43 +36,43 @@ export class RequestsController {
   }
 
   @Get(':id')
-  detail(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<RequestDetail> {
+  detail(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<RequestDetail> {
     return this.views.detailById(user, id);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  accept(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<RequestDetail> {
+  accept(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<RequestDetail> {
     return this.transitions.accept(user, id);
   }
 
   @Post(':id/progress')
   @HttpCode(200)
-  progress(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
+  progress(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
     return this.transitions.addProgress(user, id, body);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
+  resolve(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
     return this.transitions.resolve(user, id, body);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RejectDto): Promise<RequestDetail> {
+  reject(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: RejectDto): Promise<RequestDetail> {
     return this.transitions.reject(user, id, body);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<RequestDetail> {
+  cancel(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<RequestDetail> {
     return this.transitions.cancel(user, id);
   }
 
   @Post(':id/rate')
   @HttpCode(200)
-  rate(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RateDto): Promise<RequestDetail> {
+  rate(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: RateDto): Promise<RequestDetail> {
     return this.transitions.rate(user, id, body);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, RequestDetail, ReturnVisitCallView, ReturnVisitItem } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { ReturnVisitRateDto, ReturnVisitUnreachableDto } from './return-visits.dto';
@@ -33,19 +33,19 @@ export class ReturnVisitsController {
 
   @Post(':id/return-visit/call')
   @HttpCode(200)
-  call(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<ReturnVisitCallView> {
+  call(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<ReturnVisitCallView> {
     return this.returnVisits.call(user, id);
   }
 
   @Post(':id/return-visit')
   @HttpCode(200)
-  rate(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: ReturnVisitRateDto): Promise<RequestDetail> {
+  rate(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ReturnVisitRateDto): Promise<RequestDetail> {
     return this.returnVisits.rate(user, id, body);
   }
 
   @Post(':id/return-visit/unreachable')
   @HttpCode(200)
-  unreachable(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: ReturnVisitUnreachableDto): Promise<RequestDetail> {
+  unreachable(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ReturnVisitUnreachableDto): Promise<RequestDetail> {
     return this.returnVisits.unreachable(user, id, body);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, ProjectCloseResponse, ProjectDetail, ProjectOwnerOption, ProjectSummary, ReviewAgenda, ReviewSettings } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { AgendaService } from './agenda.service';
@@ -54,19 +54,19 @@ export class ReviewController {
   }
 
   @Get('projects/:id')
-  project(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<ProjectDetail> {
+  project(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<ProjectDetail> {
     return this.projects.detail(user, id);
   }
 
   @Post('projects/:id/progress')
   @HttpCode(200)
-  progress(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: ProjectNoteDto): Promise<ProjectDetail> {
+  progress(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ProjectNoteDto): Promise<ProjectDetail> {
     return this.projects.addProgress(user, id, body);
   }
 
   @Post('projects/:id/close')
   @HttpCode(200)
-  close(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: CloseProjectDto): Promise<ProjectCloseResponse> {
+  close(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: CloseProjectDto): Promise<ProjectCloseResponse> {
     return this.projects.close(user, id, body);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CoordinatorOption, RecurrenceRuleView, ServiceOfferingView, SlotView } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { CreateServiceDto, CreateSlotDto, RecurrenceRuleDto, SlotRangeQueryDto, UpdateServiceDto, UpdateSlotDto } from './dto/service.dto';
@@ -38,25 +38,25 @@ export class ServicesController {
   }
 
   @Get(':id')
-  detail(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<ServiceOfferingView> {
+  detail(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<ServiceOfferingView> {
     return this.catalogue.detail(user, id);
   }
 
   @Put(':id')
-  update(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: UpdateServiceDto): Promise<ServiceOfferingView> {
+  update(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: UpdateServiceDto): Promise<ServiceOfferingView> {
     return this.catalogue.update(user, id, body);
   }
 
   /** slots starting in [from, to) with their free places */
   @Get(':id/slots')
-  slots(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Query() query: SlotRangeQueryDto): Promise<SlotView[]> {
+  slots(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Query() query: SlotRangeQueryDto): Promise<SlotView[]> {
     return this.slotService.list(user, id, query);
   }
 
   /** community officers: a one-off slot */
   @Post(':id/slots')
   @HttpCode(201)
-  createSlot(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: CreateSlotDto): Promise<SlotView> {
+  createSlot(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: CreateSlotDto): Promise<SlotView> {
     return this.slotService.createSlot(user, id, body);
   }
 
@@ -64,8 +64,8 @@ export class ServicesController {
   @Put(':id/slots/:slotId')
   updateSlot(
     @CurrentUser() user: User,
-    @Param('id', PositiveIntPipe) id: number,
-    @Param('slotId', PositiveIntPipe) slotId: number,
+    @Param('id', IdPipe) id: number,
+    @Param('slotId', IdPipe) slotId: number,
     @Body() body: UpdateSlotDto,
   ): Promise<SlotView> {
     return this.slotService.updateSlot(user, id, slotId, body);
@@ -74,20 +74,20 @@ export class ServicesController {
   /** community officers: removes a slot nobody holds a place in (409 SLOT_HAS_BOOKINGS); answers the removed slot */
   @Delete(':id/slots/:slotId')
   @HttpCode(200)
-  deleteSlot(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Param('slotId', PositiveIntPipe) slotId: number): Promise<SlotView> {
+  deleteSlot(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Param('slotId', IdPipe) slotId: number): Promise<SlotView> {
     return this.slotService.deleteSlot(user, id, slotId);
   }
 
   /** community officers: the service's recurring rules */
   @Get(':id/recurrences')
-  rules(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<RecurrenceRuleView[]> {
+  rules(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<RecurrenceRuleView[]> {
     return this.slotService.listRules(user, id);
   }
 
   /** community officers: a recurring rule (monthly days or weekly weekdays); its slots are created a year ahead */
   @Post(':id/recurrences')
   @HttpCode(201)
-  createRule(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: RecurrenceRuleDto): Promise<RecurrenceRuleView> {
+  createRule(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: RecurrenceRuleDto): Promise<RecurrenceRuleView> {
     return this.slotService.createRule(user, id, body);
   }
 }

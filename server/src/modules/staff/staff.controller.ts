@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InboxCounts, Page, RequestSummary, RoomOption, RoomResidentOption } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
 import { RequestListsService } from '../requests/request-lists.service';
 import { RoomResidentsService } from '../requests/room-residents.service';
@@ -38,7 +38,7 @@ export class StaffController {
 
   /** 代居民登记: the registered members of a room's household (masked), to pick whom an item is for. */
   @Get('rooms/:roomId/residents')
-  roomResidents(@CurrentUser() user: User, @Param('roomId', PositiveIntPipe) roomId: number): Promise<RoomResidentOption[]> {
+  roomResidents(@CurrentUser() user: User, @Param('roomId', IdPipe) roomId: number): Promise<RoomResidentOption[]> {
     return this.residents.list(user, roomId);
   }
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DUE_FILTERS, DueFilter, InboxQuery, RequestStatus } from '@gezhi/shared';
-import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
+import { QueryInt } from '../../common/http/validation';
 
 export class InboxQueryDto extends PageQueryDto implements InboxQuery {
   @ApiPropertyOptional({ enum: RequestStatus })
@@ -18,14 +18,14 @@ export class InboxQueryDto extends PageQueryDto implements InboxQuery {
 export class StaffRoomsQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   communityId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   buildingId?: number;

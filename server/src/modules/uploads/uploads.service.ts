@@ -79,9 +79,10 @@ export class UploadsService {
       if (bytes.length === 0) throw new DomainError(ErrorCode.UploadMissing);
       return bytes;
     } catch (error) {
+      if (error instanceof DomainError) throw error;
       const code = MULTIPART_ERRORS[(error as { code?: string }).code ?? ''];
-      if (code) throw new DomainError(code);
-      throw error;
+      // anything else busboy throws (no or wrong boundary, a truncated part, garbage) is a body we cannot read
+      throw new DomainError(code ?? ErrorCode.UploadMalformed);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LiaisonInboxPage, RequestDetail, WhistleProposal } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
-import { PositiveIntPipe } from '../../common/http/validation';
+import { IdPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
 import { LiaisonOnly } from '../departments/role-requirements';
 import { NoteDto } from '../requests/dto/request.dto';
@@ -18,13 +18,13 @@ export class RequestWhistleController {
   constructor(private readonly whistles: WhistleService) {}
 
   @Get(':id/whistle-proposal')
-  proposal(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number): Promise<WhistleProposal> {
+  proposal(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<WhistleProposal> {
     return this.whistles.proposal(user, id);
   }
 
   @Post(':id/whistle')
   @HttpCode(200)
-  whistle(@CurrentUser() user: User, @Param('id', PositiveIntPipe) id: number, @Body() body: WhistleDto): Promise<RequestDetail> {
+  whistle(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: WhistleDto): Promise<RequestDetail> {
     return this.whistles.whistle(user, id, body);
   }
 }
@@ -38,25 +38,25 @@ export class WhistleAssignmentsController {
 
   @Post(':assignmentId/report')
   @HttpCode(200)
-  report(@CurrentUser() user: User, @Param('assignmentId', PositiveIntPipe) id: number, @Body() body: ReportDto): Promise<RequestDetail> {
+  report(@CurrentUser() user: User, @Param('assignmentId', IdPipe) id: number, @Body() body: ReportDto): Promise<RequestDetail> {
     return this.whistles.report(user, id, body);
   }
 
   @Post(':assignmentId/progress')
   @HttpCode(200)
-  progress(@CurrentUser() user: User, @Param('assignmentId', PositiveIntPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
+  progress(@CurrentUser() user: User, @Param('assignmentId', IdPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
     return this.whistles.progress(user, id, body);
   }
 
   @Post(':assignmentId/return')
   @HttpCode(200)
-  return(@CurrentUser() user: User, @Param('assignmentId', PositiveIntPipe) id: number, @Body() body: ReturnDto): Promise<RequestDetail> {
+  return(@CurrentUser() user: User, @Param('assignmentId', IdPipe) id: number, @Body() body: ReturnDto): Promise<RequestDetail> {
     return this.whistles.return(user, id, body);
   }
 
   @Post(':assignmentId/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() user: User, @Param('assignmentId', PositiveIntPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
+  resolve(@CurrentUser() user: User, @Param('assignmentId', IdPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
     return this.whistles.resolve(user, id, body);
   }
 }

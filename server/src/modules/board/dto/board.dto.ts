@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { BoardQuery } from '@gezhi/shared';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { QueryInt } from '../../../common/http/validation';
 
 export class BoardQueryDto extends PageQueryDto implements BoardQuery {
   @ApiPropertyOptional({ description: 'street officers name a community of their street; others read their own' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   communityId?: number;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CompleteVisitBody, CreateBookingBody, CustodyStep, CustodyStepBody, LIMITS, SERVICE_LIMITS } from '@gezhi/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { PhotoIds } from '../../requests/dto/request.dto';
 import { ArrayMaxSize, IsArray, IsDefined, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { QueryInt } from '../../../common/http/validation';
 
 export class CreateBookingDto implements CreateBookingBody {
   @ApiProperty({ description: 'a slot of a service in the resident\'s community' })
@@ -28,7 +29,7 @@ export class VisitPlanQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: SERVICE_LIMITS.visitPlanMaxDays, default: 1, description: '7 = the week from `day`' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(SERVICE_LIMITS.visitPlanMaxDays)

@@ -17,8 +17,8 @@ import {
   RateKey,
   RequestCategory,
 } from '@gezhi/shared';
-import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { QueryInt } from '../../../common/http/validation';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
@@ -32,7 +32,7 @@ export class MetricsQueryDto implements MetricsQuery {
 
   @ApiPropertyOptional({ description: 'grid / community / street / department id, or the grid leader’s user id' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   id?: number;
@@ -61,7 +61,7 @@ export class MetricsQueryDto implements MetricsQuery {
 export class TrendQueryDto extends MetricsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: METRICS_LIMITS.maxTrendWeeks, default: METRICS_LIMITS.defaultTrendWeeks, description: 'without a period: the last N weeks' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(METRICS_LIMITS.maxTrendWeeks)
@@ -91,7 +91,7 @@ export class RankingQueryDto implements RankingQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   id?: number;
@@ -115,14 +115,14 @@ export class MetricsItemsQueryDto extends MetricsQueryDto implements MetricsItem
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(LIMITS.pageSizeMax)

@@ -9,7 +9,7 @@ import {
   PutReviewSettingsBody,
   REVIEW_LIMITS,
 } from '@gezhi/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -27,6 +27,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { QueryInt } from '../../../common/http/validation';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +35,7 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class CommunityQueryDto {
   @ApiPropertyOptional({ description: 'street officers name the community; others default to their own' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   communityId?: number;
@@ -175,7 +176,7 @@ export class CloseProjectDto implements CloseProjectBody {
 export class ProjectQueryDto extends PageQueryDto implements ProjectQuery {
   @ApiPropertyOptional({ description: 'street officers may omit it: every community of their street' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   communityId?: number;

@@ -1,0 +1,66 @@
+import { ErrorCode } from '@gezhi/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+
+/** What the error filter learnt about a failed request, read by the request's log line. */
+export interface RequestOutcome {
+  code: ErrorCode;
+  errorId?: string;
+}
+
+const OUTCOME = Symbol('gezhi.requestOutcome');
+type WithOutcome = FastifyRequest & { [OUTCOME]?: RequestOutcome; user?: { id: number; role?: string } };
+
+export function recordOutcome(request: FastifyRequest, outcome: RequestOutcome): void {
+  (request as WithOutcome)[OUTCOME] = outcome;
+}
+
+/** A fresh id per request (an id sent by the client is not trusted: it would let anyone forge log lines). */
+export const newRequestId = (): string => randomUUID();
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/**
+ * Refusals of access (ASVS V7/V8: access-control failures are logged): unauthenticated, forbidden, out of scope
+ * (our 404s for items the caller may not see), conflicts and limits. An unknown route is not a refusal.
+ */
+function isRefusal(status: number, code: ErrorCode | undefined): boolean {
+  if (status === 404) return code !== undefined && code !== ErrorCode.RouteNotFound;
+  return status === 401 || status === 403 || status === 409 || status === 429;
+}
+
+/**
+ * One JSON line per request on fastify's logger (pino): reqId (also the X-Request-Id response header), method,
+ * route (the template, e.g. /api/requests/:id — no ids or query strings with personal data), status, ms, userId and
+ * role once signed in, and the error code of a failed request. Refusals are logged at `warn` with msg "refused",
+ * 5xx at `error` (the stack is logged by the error filter under the same reqId and errorId), the rest at `info`.
+ */
+export function registerRequestLog(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logRequest(request, reply);
+    done();
+  });
+}
+
+function logRequest(request: FastifyRequest, reply: FastifyReply): void {
+  const outcome = (request as WithOutcome)[OUTCOME];
+  const user = (request as WithOutcome).user;
+  const status = reply.statusCode;
+  const line = {
+    method: request.method,
+    route: request.routeOptions?.url ?? null,
+    status,
+    ms: Math.round(reply.elapsedTime * 10) / 10,
+    userId: user?.id ?? null,
+    role: user?.role ?? null,
+    ...(outcome ? { code: outcome.code } : {}),
+    ...(outcome?.errorId ? { errorId: outcome.errorId } : {}),
+  };
+  if (status >= 500) request.log.error(line, 'request failed');
+  else if (isRefusal(status, outcome?.code)) request.log.warn(line, 'refused');
+  else request.log.info(line, 'request');
+}
