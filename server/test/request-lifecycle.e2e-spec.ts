@@ -50,7 +50,8 @@ describe('the request loop: file → accept → progress → resolve → rate', 
       reopenCount: 0,
       rating: null,
     });
-    expect(filed.photos.map((p) => p.url)).toEqual(photos.map((id) => `/files/${id}`));
+    expect(filed.photos.map((p) => p.url.split('?')[0])).toEqual(photos.map((id) => `/files/${id}`));
+    expect(filed.photos.every((p) => /\?exp=[0-9]+&sig=[A-Za-z0-9_-]+$/.test(p.url))).toBe(true);
     expect(filed.thumbnail?.id).toBe(photos[0]);
     expect(filed.timeline).toEqual([
       expect.objectContaining({ action: RequestAction.Submit, fromStatus: null, toStatus: RequestStatus.PendingAccept, actorName: '张芬', actorRole: Role.Resident }),
@@ -92,7 +93,8 @@ describe('the request loop: file → accept → progress → resolve → rate', 
       RequestAction.AddProgress,
       RequestAction.Resolve,
     ]);
-    expect(seenByResident.timeline[3]).toMatchObject({ note: '楼上防水层已重做，吊顶已修复。', photos: [{ url: `/files/${evidence}` }] });
+    expect(seenByResident.timeline[3]).toMatchObject({ note: '楼上防水层已重做，吊顶已修复。', photos: [{ id: evidence }] });
+    await resident1.get(seenByResident.timeline[3].photos[0].url).expect(200);
     expect(seenByResident.availableActions).toEqual([RequestAction.Rate]);
     const residentKinds = (await notificationsOf(resident1)).filter((n) => n.requestId === filed.id).map((n) => n.kind);
     expect(residentKinds).toEqual([NotificationKind.RequestResolved, NotificationKind.RequestProgress, NotificationKind.RequestAccepted]);

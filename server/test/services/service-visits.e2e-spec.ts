@@ -148,13 +148,15 @@ describe('service visits (issue 4)', () => {
       const completed = (await leader1.post(url, { note: '已更换客厅灯泡', photoIds: [before, after] }).expect(200)).body as ProviderVisitView;
       expect(completed).toMatchObject({ status: BookingStatus.Completed, providerNote: '已更换客厅灯泡', rating: null });
       expect(completed.completionPhotos.map((p) => p.id)).toEqual([before, after]);
-      expect(completed.completionPhotos[0]).toMatchObject({ url: `/files/${before}` });
+      expect(completed.completionPhotos[0].url.startsWith(`/files/${before}?exp=`)).toBe(true);
 
       const seen = (await resident1.get(`/api/bookings/${booking.id}`).expect(200)).body as BookingView;
       expect(seen.completionPhotos.map((p) => p.id)).toEqual([before, after]);
       const listed = ((await resident1.get('/api/bookings/mine').expect(200)).body.items as BookingView[]).find((b) => b.id === booking.id);
       expect(listed?.completionPhotos.map((p) => p.id)).toEqual([before, after]);
-      await resident1.get(`/files/${after}`).expect(200);
+      // the resident gets the provider's photo at the signed URL of their booking; the bare id opens nothing
+      await resident1.get(seen.completionPhotos[1].url).expect(200);
+      await resident1.get(`/files/${after}`).expect(403);
 
       await resident1.post(`/api/bookings/${booking.id}/rate`, { speed: 5, effect: 4, attitude: 5, comment: '很细心' }).expect(200);
       const rated = (await leader1.get(`/api/provider/visits/${booking.id}`).expect(200)).body as ProviderVisitView;

@@ -1,7 +1,7 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UploadedPhoto } from '@gezhi/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
@@ -28,10 +28,20 @@ export class UploadsController {
 export class FilesController {
   constructor(private readonly uploads: UploadsService) {}
 
+  /** Only at the signed URL the API handed out with an item (`exp`, `sig`); cacheable until it expires. */
   @Get(':photoId')
-  @Header('Cache-Control', 'private, max-age=31536000, immutable')
+  @ApiOperation({ summary: 'A photo at the signed URL handed out with an item the caller may see (403 PHOTO_URL_INVALID / PHOTO_URL_EXPIRED)' })
+  @ApiQuery({ name: 'exp', required: true, description: 'expiry, unix seconds' })
+  @ApiQuery({ name: 'sig', required: true, description: 'HMAC signature of the id and expiry' })
   @Header('X-Content-Type-Options', 'nosniff')
-  file(@Param('photoId') photoId: string): Promise<StreamableFile> {
-    return this.uploads.serve(photoId);
+  async file(
+    @Param('photoId') photoId: string,
+    @Query('exp') exp: string | undefined,
+    @Query('sig') sig: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const served = await this.uploads.serve(photoId, exp, sig);
+    reply.header('Cache-Control', `private, max-age=${served.maxAgeSeconds}, immutable`);
+    return served.file;
   }
 }
