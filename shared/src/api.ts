@@ -64,6 +64,8 @@ export interface HomeSummary {
   gridLeaderName: string | null;
   /** masked, e.g. 138****5678 */
   gridLeaderPhoneMasked: string | null;
+  /** false until a grid worker confirms the resident lives there (住户核实); filing is open either way */
+  verified?: boolean;
 }
 
 export interface StaffScope {
@@ -112,6 +114,27 @@ export interface BindHomeBody {
   roomId: number;
 }
 
+/** 住户核实 (GET /api/staff/home-bindings): a resident's home binding in the staff member's scope, not yet confirmed. */
+export interface UnverifiedHome {
+  residentUserId: number;
+  /** masked (maskPersonName) */
+  residentName: string;
+  /** masked (maskPhone); null when none is known */
+  phoneMasked: string | null;
+  roomId: number;
+  address: string;
+  gridName: string;
+  /** when the home was bound; null for bindings from before this was recorded */
+  boundAt: string | null;
+  /** items filed from this home while it was unverified */
+  requestCount: number;
+}
+
+/** POST /api/staff/home-bindings/:residentUserId/confirm | reject: the room as listed (refused if the resident bound another since). */
+export interface HomeBindingDecisionBody {
+  roomId: number;
+}
+
 // ---- uploads ----
 
 export interface UploadedPhoto {
@@ -151,6 +174,15 @@ export interface CreateRequestBody {
 export interface NoteBody {
   note: string;
   photoIds?: string[];
+}
+
+/**
+ * 办结 (POST /api/requests/:id/resolve, and a liaison's 办结): the note for the resident, and the public summary
+ * the handler approves for 公示 — pre-filled from `RequestDetail.publicSummaryDraft`, editable, anonymised again
+ * by the server. Omitted or empty: the board shows the item's category, status and time only.
+ */
+export interface ResolveBody extends NoteBody {
+  publicSummary?: string;
 }
 
 export interface RejectBody {
@@ -217,6 +249,8 @@ export interface RequestSummary {
   dueAt?: string | null;
   /** staff views: 督办 — YELLOW 即将超时, RED 已超时 */
   supervision?: Supervision;
+  /** staff views: filed by a resident whose home binding no grid worker has confirmed (「未核实住户」) */
+  fromUnverifiedHome?: boolean;
 }
 
 export interface RequestDetail extends RequestSummary {
@@ -236,6 +270,12 @@ export interface RequestDetail extends RequestSummary {
   deadlines?: DeadlineView[];
   /** the departments whistled so far (every round), for staff and involved liaisons; [] when never whistled */
   whistle?: WhistleAssignmentView[];
+  /**
+   * staff and liaison views: the public summary approved at 办结 (what 公示 shows), null when none was approved;
+   * and the draft the resolve form starts from: the approved one, or the description anonymised.
+   */
+  publicSummary?: string | null;
+  publicSummaryDraft?: string;
 }
 
 export interface InboxQuery extends PageQuery {
@@ -275,6 +315,12 @@ export interface UnreadCount {
 export interface HealthResponse {
   status: 'ok';
   database: string;
+  version: string;
+}
+
+/** GET /health/live: the process is up (the database is not consulted). */
+export interface LivenessResponse {
+  status: 'ok';
   version: string;
 }
 

@@ -1,8 +1,8 @@
 /**
- * 公示 — the public board: resolved items of a community as residents see them. Every text on it is anonymised
- * by the server (names, phone numbers, ID numbers, WeChat ids, room numbers removed; see docs/board.md), and no
- * field identifies a person: no user id, phone, room or openid, only the reporter's masked name when they chose
- * to show it.
+ * 公示 — the public board: resolved items of a community as residents see them. It shows the public summary the
+ * handler approved at 办结 (never the resident's own text), anonymised again by the server (names, phone numbers,
+ * ID numbers, WeChat ids, room numbers removed; see docs/board.md), and no field identifies a person or an item:
+ * no serial number, user id, phone, room or openid, only the reporter's masked name when they chose to show it.
  */
 import type { Page, PageQuery } from './api';
 import type { RequestCategory } from './categories';
@@ -21,14 +21,19 @@ export interface BoardRating {
 }
 
 export interface BoardItem {
-  /** e.g. GZ00000123 — the item's public number */
-  serial: string;
+  /** an opaque key for lists; not the item's serial number (no serial is shown on the board) */
+  key: string;
   category: RequestCategory;
   categoryLabel: string;
   subcategory: string;
   subcategoryLabel: string;
-  /** anonymised */
-  description: string;
+  /**
+   * the public summary the handler approved at 办结, anonymised; never the resident's own text. null for items
+   * closed without one (before summaries existed): the board shows category, status and time only.
+   */
+  summary: string | null;
+  /** always 已办结 (the board lists closed items) */
+  statusLabel: string;
   gridName: string;
   /** masked (张*) and only when the reporter chose to show their name publicly; otherwise null (匿名) */
   reporterName: string | null;

@@ -15,12 +15,13 @@ afterEach(() => {
 
 function boardItem(n: number, over: Partial<BoardItem> = {}): BoardItem {
   return {
-    serial: `GZ${String(n).padStart(8, '0')}`,
+    key: `1-${n}`,
     category: RequestCategory.Environment,
     categoryLabel: '环境整治',
     subcategory: 'CLUTTER',
     subcategoryLabel: '楼道堆物',
-    description: `楼道里堆放的旧家具已清理（第${n}件）`,
+    summary: `楼道里堆放的旧家具已清理（第${n}件）`,
+    statusLabel: '已办结',
     gridName: '第一网格',
     reporterName: null,
     rating: null,
@@ -39,10 +40,11 @@ function boardItem(n: number, over: Partial<BoardItem> = {}): BoardItem {
 function boardPage(page: number): BoardPage {
   const first = page === 1;
   const items = Array.from({ length: first ? 20 : 3 }, (_, i) => boardItem((page - 1) * 20 + i + 1));
+  if (first) items[2] = boardItem(3, { summary: null });
   if (first) {
     items[0] = {
       ...boardItem(1, {
-        description: '3号楼电梯广告已清理，电梯恢复整洁',
+        summary: '3号楼电梯广告已清理，电梯恢复整洁',
         reporterName: '张*',
         rating: { speed: 5, effect: 4, attitude: 5, comment: '网格长来得很快' },
       }),
@@ -103,6 +105,15 @@ describe('公示 board (resident)', () => {
     expect(first).toContain('“网格长来得很快”');
     expect(first).toContain('张*');
     expect(container.querySelectorAll('.gz-board-item')[1].textContent).toContain('匿名');
+    expect(first).toContain('已办结');
+    // no serial number on the board
+    expect(container.textContent).not.toMatch(/GZ[0-9]{8}/);
+    // an item closed without an approved summary: category, status and time only, no text block
+    const bare = container.querySelectorAll('.gz-board-item')[2];
+    expect(bare.querySelector('.gz-board-item__description')).toBeNull();
+    expect(bare.textContent).toContain('环境整治 · 楼道堆物');
+    expect(bare.textContent).toContain('已办结');
+    expect(bare.textContent).toContain('用时 1天3小时');
 
     const page = container.textContent!;
     for (const personal of ['13800138000', '3-1-201', '4242', 'o-secret-openid']) expect(page).not.toContain(personal);

@@ -37,6 +37,7 @@ import type {
   LoginResponse,
   Me,
   NoteBody,
+  ResolveBody,
   NotificationView,
   Page,
   PageQuery,
@@ -109,7 +110,7 @@ export const listMyRequests = (query: PageQuery) =>
 export const getRequest = (id: number) => apiRequest<RequestDetail>('GET', `/requests/${id}`);
 export const acceptRequest = (id: number) => apiRequest<RequestDetail>('POST', `/requests/${id}/accept`);
 export const addProgress = (id: number, body: NoteBody) => apiRequest<RequestDetail>('POST', `/requests/${id}/progress`, { body });
-export const resolveRequest = (id: number, body: NoteBody) => apiRequest<RequestDetail>('POST', `/requests/${id}/resolve`, { body });
+export const resolveRequest = (id: number, body: ResolveBody) => apiRequest<RequestDetail>('POST', `/requests/${id}/resolve`, { body });
 export const rejectRequest = (id: number, body: RejectBody) => apiRequest<RequestDetail>('POST', `/requests/${id}/reject`, { body });
 export const cancelRequest = (id: number) => apiRequest<RequestDetail>('POST', `/requests/${id}/cancel`);
 export const rateRequest = (id: number, body: RateBody) => apiRequest<RequestDetail>('POST', `/requests/${id}/rate`, { body });
@@ -137,7 +138,7 @@ export const progressAssignment = (assignmentId: number, body: NoteBody) =>
   apiRequest<RequestDetail>('POST', `/whistles/${assignmentId}/progress`, { body });
 export const returnAssignment = (assignmentId: number, body: ReturnBody) =>
   apiRequest<RequestDetail>('POST', `/whistles/${assignmentId}/return`, { body });
-export const resolveAssignment = (assignmentId: number, body: NoteBody) =>
+export const resolveAssignment = (assignmentId: number, body: ResolveBody) =>
   apiRequest<RequestDetail>('POST', `/whistles/${assignmentId}/resolve`, { body });
 
 // ---- staff ----

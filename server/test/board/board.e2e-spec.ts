@@ -1,4 +1,4 @@
-import { BoardItem, BoardPage, ErrorCode, FieldErrorCode, RequestCategory, RequestDetail, Role } from '@gezhi/shared';
+import { BoardPage, ErrorCode, FieldErrorCode, RequestCategory, RequestDetail, Role } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { Community } from '../../src/modules/geo/geo.entities';
 import { User } from '../../src/modules/users/user.entity';
@@ -46,11 +46,18 @@ describe('公示: the public board of resolved items', () => {
   let board: BoardPage;
   let clock: ManualClock;
 
-  async function resolveAndRate(request: RequestDetail, comment: string): Promise<void> {
-    await leader2.post(`/api/requests/${request.id}/accept`).expect(200);
+  let leakDraft: string | undefined;
+  let lightDraft: string | undefined;
+
+  /** The handler resolves with the public summary they approve (undefined: none approved), and the resident rates. */
+  async function resolveAndRate(request: RequestDetail, comment: string, approve: (draft: string) => string | undefined): Promise<string | undefined> {
+    const accepted = (await leader2.post(`/api/requests/${request.id}/accept`).expect(200)).body as RequestDetail;
     clock.advance(2 * 60 * 60_000 + 5 * 60_000); // resolved 2 h 5 min after filing
-    await leader2.post(`/api/requests/${request.id}/resolve`, { note: '已上门处理完毕。' }).expect(200);
+    const draft = accepted.publicSummaryDraft as string;
+    const publicSummary = approve(draft);
+    await leader2.post(`/api/requests/${request.id}/resolve`, { note: '已上门处理完毕。', ...(publicSummary !== undefined ? { publicSummary } : {}) }).expect(200);
     await resident2.post(`/api/requests/${request.id}/rate`, { speed: 5, effect: 4, attitude: 5, comment }).expect(200);
+    return draft;
   }
 
   beforeAll(async () => {
@@ -85,8 +92,10 @@ describe('公示: the public board of resolved items', () => {
       showNamePublicly: true,
     });
     open = await fileRequest(resident2, { category: RequestCategory.Environment, subcategory: 'CLUTTER', description: '楼道堆了很多纸箱，还没人处理。' });
-    await resolveAndRate(leak, '谢谢王海燕网格长，宋美素家的问题解决了，有事打13604712345');
-    await resolveAndRate(light, '修得很快');
+    // the handler edits the draft (and slips a phone number in, which is removed again)
+    leakDraft = await resolveAndRate(leak, '谢谢王海燕网格长，宋美素家的问题解决了，有事打13604712345', () => '3号楼一户楼上漏水，已协调楼上住户修复防水层。回访电话138.0471.1234');
+    // resolved without approving a summary, like the items closed before summaries existed
+    lightDraft = await resolveAndRate(light, '修得很快', () => undefined);
     board = (await resident2.get('/api/board').expect(200)).body as BoardPage;
   });
 
@@ -94,14 +103,15 @@ describe('公示: the public board of resolved items', () => {
 
   it('shows the community’s closed items, newest first, with labels, rating and time taken', () => {
     expect(board).toMatchObject({ communityName: '明日星城社区', page: 1, pageSize: 20 });
-    const serials = board.items.map((i) => i.serial);
-    expect(serials.slice(0, 2)).toEqual([light.serial, leak.serial]);
-    expect(serials).not.toContain(open.serial);
+    const subcategories = board.items.map((i) => i.subcategory);
+    expect(subcategories.slice(0, 2)).toEqual(['LIGHTING', 'LEAK']);
+    expect(subcategories).not.toContain('CLUTTER');
     // the demo's closed item of another resident of the community is on it too
-    expect(board.items.some((i) => i.subcategory === 'EMPLOYMENT')).toBe(true);
+    expect(subcategories).toContain('EMPLOYMENT');
     expect(board.total).toBe(board.items.length);
+    expect(new Set(board.items.map((i) => i.key)).size).toBe(board.items.length);
 
-    const item = board.items.find((i) => i.serial === leak.serial) as BoardItem;
+    const item = board.items[1];
     expect(item).toMatchObject({
       category: RequestCategory.Infrastructure,
       categoryLabel: '基础设施维修',
@@ -115,17 +125,40 @@ describe('公示: the public board of resolved items', () => {
     expect(Date.parse(item.resolvedAt)).toBeGreaterThanOrEqual(Date.parse(item.filedAt));
   });
 
-  it('anonymises descriptions and comments: names, phones, rooms, WeChat and ID numbers are gone, the building stays', () => {
-    const leakItem = board.items.find((i) => i.serial === leak.serial) as BoardItem;
-    expect(leakItem.description).toBe('我是3号楼的某某，电话[电话已隐去]，备用[电话已隐去]。楼上漏水一个月了，我爱人某某 [电话已隐去] 也联系不上楼上。');
+  it('pre-fills the resolve form with the description anonymised: names, phones, rooms, WeChat and ID numbers gone', () => {
+    expect(leakDraft).toBe('我是3号楼的某某，电话[电话已隐去]，备用[电话已隐去]。楼上漏水一个月了，我爱人某某 [电话已隐去] 也联系不上楼上。');
+    expect(lightDraft).toBe('3号楼门口的楼道灯坏了，晚上看不见。座机[电话已隐去]，微信[已隐去]，身份证[证件号已隐去]。');
+  });
+
+  it('shows the public summary the handler approved, anonymised again, and never the resident’s description', () => {
+    const [lightItem, leakItem] = board.items;
+    expect(leakItem.summary).toBe('3号楼一户楼上漏水，已协调楼上住户修复防水层。回访电话[电话已隐去]');
     expect(leakItem.rating?.comment).toBe('谢谢王海燕网格长，某某家的问题解决了，有事打[电话已隐去]');
-    const lightItem = board.items.find((i) => i.serial === light.serial) as BoardItem;
-    expect(lightItem.description).toBe('3号楼门口的楼道灯坏了，晚上看不见。座机[电话已隐去]，微信[已隐去]，身份证[证件号已隐去]。');
+    // no summary approved: category, status and time only
+    expect(lightItem).toMatchObject({ summary: null, statusLabel: '已办结', categoryLabel: '基础设施维修', subcategoryLabel: '楼道照明' });
+    const json = JSON.stringify(board);
+    for (const written of ['漏水一个月了', '联系不上楼上', '楼道灯坏了', '晚上看不见', '[证件号已隐去]']) expect(json).not.toContain(written);
+    expect(keysOf(board)).not.toContain('description');
+  });
+
+  it('shows no serial number: no serial field, and no item’s serial anywhere in the JSON', () => {
+    expect(keysOf(board)).not.toContain('serial');
+    const json = JSON.stringify(board);
+    for (const serial of [leak.serial, light.serial, open.serial]) expect(json).not.toContain(serial);
+    expect(json).not.toMatch(/GZ[0-9]{8}/);
+  });
+
+  it('keeps what the handler approved, anonymised, on the item for staff; residents are not shown the draft', async () => {
+    const staffView = (await leader2.get(`/api/requests/${leak.id}`).expect(200)).body as RequestDetail;
+    expect(staffView).toMatchObject({ publicSummary: '3号楼一户楼上漏水，已协调楼上住户修复防水层。回访电话[电话已隐去]' });
+    const residentView = (await resident2.get(`/api/requests/${leak.id}`).expect(200)).body as RequestDetail;
+    expect(residentView).not.toHaveProperty('publicSummaryDraft');
+    expect(residentView).not.toHaveProperty('publicSummary');
   });
 
   it('shows the reporter’s name only when they chose to, and then masked', () => {
-    expect(board.items.find((i) => i.serial === light.serial)?.reporterName).toBe('宋**');
-    expect(board.items.find((i) => i.serial === leak.serial)?.reporterName).toBeNull();
+    expect(board.items[0].reporterName).toBe('宋**');
+    expect(board.items[1].reporterName).toBeNull();
   });
 
   it('exposes nothing personal anywhere in the JSON', () => {
@@ -133,7 +166,7 @@ describe('公示: the public board of resolved items', () => {
     for (const secret of ['宋美素', '宋大伟', '老宋', '13604712345', '136-0471-2345', '139 0471 8888', '13904718888', '6543210', '1单元502', 'songms', '150203197001011234']) {
       expect(json).not.toContain(secret);
     }
-    const texts = board.items.flatMap((i) => [i.description, i.rating?.comment ?? '']).join('\n');
+    const texts = board.items.flatMap((i) => [i.summary ?? '', i.rating?.comment ?? '']).join('\n');
     for (const room of ['502', '602']) expect(texts).not.toContain(room);
     const keys = keysOf(board);
     for (const key of PERSONAL_KEYS) expect(keys).not.toContain(key);
@@ -155,15 +188,15 @@ describe('公示: the public board of resolved items', () => {
   it('pages', async () => {
     const first = (await resident2.get('/api/board?pageSize=1').expect(200)).body as BoardPage;
     const second = (await resident2.get('/api/board?pageSize=1&page=2').expect(200)).body as BoardPage;
-    expect(first.items.map((i) => i.serial)).toEqual([light.serial]);
-    expect(second.items.map((i) => i.serial)).toEqual([leak.serial]);
+    expect(first.items.map((i) => i.subcategory)).toEqual(['LIGHTING']);
+    expect(second.items.map((i) => i.subcategory)).toEqual(['LEAK']);
     expect(first.total).toBe(board.total);
     expect((await resident2.get('/api/board?pageSize=500').expect(400)).body.errors).toEqual({ pageSize: FieldErrorCode.OutOfRange });
   });
 
   it('is the same board for every resident and the staff of the community', async () => {
     const other = (await resident1.get('/api/board').expect(200)).body as BoardPage;
-    expect(other.items.map((i) => i.serial)).toEqual(board.items.map((i) => i.serial));
+    expect(other.items).toEqual(board.items);
     const staff = (await community1.get('/api/board').expect(200)).body as BoardPage;
     expect(staff).toEqual(board);
     const leader = (await leader2.get('/api/board').expect(200)).body as BoardPage;
@@ -184,5 +217,13 @@ describe('公示: the public board of resolved items', () => {
     // 东篱社区 has no closed items: an empty board, not an error
     const empty = (await street1.get(`/api/board?communityId=${otherCommunity.id}`).expect(200)).body as BoardPage;
     expect(empty).toMatchObject({ communityName: '东篱社区', items: [], total: 0 });
+  });
+
+  // last: it files another item (the rates above count the community's items)
+  it('refuses a public summary over the limit with 400 TOO_LONG', async () => {
+    const another = await fileRequest(resident2, { description: '单元门禁坏了，进出不方便。' });
+    await leader2.post(`/api/requests/${another.id}/accept`).expect(200);
+    const refused = await leader2.post(`/api/requests/${another.id}/resolve`, { note: '已修复。', publicSummary: '门'.repeat(301) }).expect(400);
+    expect(refused.body).toMatchObject({ code: ErrorCode.ValidationFailed, errors: { publicSummary: FieldErrorCode.TooLong } });
   });
 });

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { LIMITS, type NoteBody } from '@gezhi/shared';
+import { LIMITS, type ResolveBody } from '@gezhi/shared';
 import { errorMessage } from '../../api/client';
 import { Button } from '../../ui/nutui';
 import { confirmAction } from '../../utils/confirm';
@@ -24,7 +24,12 @@ export interface NoteFormProps {
   fieldClassName?: string;
   /** a form-level hook, e.g. gz-escalate-form */
   className?: string;
-  onSubmit: (body: NoteBody) => Promise<void>;
+  /**
+   * 办结: the public summary for 公示, pre-filled with the server's draft (the description anonymised); the handler
+   * may edit it or clear it (then the board shows category, status and time only). Sent as `publicSummary`.
+   */
+  publicSummaryDraft?: string;
+  onSubmit: (body: ResolveBody) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -41,10 +46,13 @@ export function NoteForm({
   requiredText,
   fieldClassName,
   className,
+  publicSummaryDraft,
   onSubmit,
   onCancel,
 }: NoteFormProps) {
   const [note, setNote] = useState('');
+  const [publicSummary, setPublicSummary] = useState(publicSummaryDraft ?? '');
+  const summaryLength = charCount(publicSummary.trim());
   const [photoIds, setPhotoIds] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState('');
@@ -55,12 +63,15 @@ export function NoteForm({
     if (length === 0) return setProblem(requiredText ?? '请填写内容');
     if (length < minLength) return setProblem(`请至少填写 ${minLength} 个字`);
     if (length > maxLength) return setProblem(`不能超过 ${maxLength} 个字`);
+    if (publicSummaryDraft !== undefined && summaryLength > LIMITS.publicSummaryMax) return setProblem(`公示内容不能超过 ${LIMITS.publicSummaryMax} 个字`);
     if (uploading) return setProblem('照片还在上传，请稍候');
     setProblem('');
     if (confirm && !(await confirmAction({ ...confirm, confirmText: submitText }))) return;
     setSubmitting(true);
     try {
-      await onSubmit(maxPhotos > 0 ? { note: note.trim(), photoIds } : { note: note.trim() });
+      const body: ResolveBody = maxPhotos > 0 ? { note: note.trim(), photoIds } : { note: note.trim() };
+      if (publicSummaryDraft !== undefined && publicSummary.trim()) body.publicSummary = publicSummary.trim();
+      await onSubmit(body);
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -89,6 +100,21 @@ export function NoteForm({
             setUploading(busy);
           }}
         />
+      ) : null}
+      {publicSummaryDraft !== undefined ? (
+        <View className='gz-public-summary'>
+          <Text className='gz-section-title'>公示内容</Text>
+          <Text className='gz-hint'>将展示在社区公示栏，已自动隐去姓名、电话、门牌号，请核对后确认；清空则只公示类别和办结时间</Text>
+          <Textarea
+            className='gz-textarea gz-public-summary-field'
+            value={publicSummary}
+            maxlength={-1}
+            onInput={(e) => setPublicSummary(e.detail.value)}
+          />
+          <Text className='gz-counter'>
+            {summaryLength}/{LIMITS.publicSummaryMax}
+          </Text>
+        </View>
       ) : null}
       {problem ? <Text className='gz-field-error'>{problem}</Text> : null}
       <View className='gz-button-row'>

@@ -42,12 +42,12 @@ export class BoardService {
       this.latestRatings(rows.map((r) => r.id)),
       this.householdNames(rows),
     ]);
-    const items = rows.map((r) =>
+    const items = rows.map((r, index) =>
       boardItem({
-        id: r.id,
+        key: `${window.page}-${index}`,
         category: r.category,
         subcategory: r.subcategory,
-        description: r.description,
+        publicSummary: r.publicSummary,
         showNamePublicly: r.showNamePublicly,
         contactName: r.contactName,
         createdAt: r.createdAt,

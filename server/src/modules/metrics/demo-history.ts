@@ -292,6 +292,9 @@ export class DemoHistory {
       updatedAt: events[events.length - 1].createdAt,
       resolvedAt: status === S.Closed ? resolvedAt : null,
       closedAt,
+      // history from before 公示 summaries: the board shows category, status and time only
+      publicSummary: null,
+      fromUnverifiedHome: false,
     };
     const { identifiers } = await manager.insert(RequestEntity, request);
     const requestId = Number(identifiers[0].id);

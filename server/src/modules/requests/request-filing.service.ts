@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Channel,
@@ -12,6 +12,9 @@ import {
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { RateCounters } from '../rate-limits/rate-counters';
 import { insertRow } from '../../database/insert-row';
 import { DeadlineKind, DeadlineState } from '@gezhi/shared';
 import { DeadlineDraft, DeadlineService, deadlineView, summarize } from '../deadlines/deadline.service';
@@ -37,6 +40,8 @@ interface FilingOrigin {
   channel: Channel;
   contactName: string;
   contactPhone: string | null;
+  /** a resident filing from a home no grid worker has confirmed (未核实住户) */
+  fromUnverifiedHome: boolean;
 }
 
 /**
@@ -53,9 +58,13 @@ export class RequestFilingService {
     private readonly deadlines: DeadlineService,
     private readonly metrics: MetricsRecorder,
     private readonly households: RoomResidentsService,
+    private readonly counters: RateCounters,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async file(filer: User, body: CreateRequestDto): Promise<RequestDetail> {
+  /** `metered: false` only for the demo seed: what it files is not a resident's doing */
+  async file(filer: User, body: CreateRequestDto, options: { metered?: boolean } = {}): Promise<RequestDetail> {
+    if (filer.role === Role.Resident && options.metered !== false) await this.refuseOverQuota(filer);
     const photoIds = body.photoIds ?? [];
     const [origin, photos] = await Promise.all([this.originOf(filer, body), this.uploads.ownPhotos(filer.id, photoIds)]);
     const routing = routeNewRequest(origin.place);
@@ -86,6 +95,8 @@ export class RequestFilingService {
       updatedAt: now,
       resolvedAt: null,
       closedAt: null,
+      publicSummary: null,
+      fromUnverifiedHome: origin.fromUnverifiedHome,
     };
     const submitted: TimelineEventEntity = {
       id: 0,
@@ -152,7 +163,19 @@ export class RequestFilingService {
       channel: Channel.MiniProgram,
       contactName: displayName(resident),
       contactPhone: resident.phone,
+      fromUnverifiedHome: resident.homeVerifiedAt === null,
     };
+  }
+
+  /**
+   * A resident's filings per hour and per day (FILING_QUOTA_PER_HOUR / _PER_DAY; 429 RATE_LIMITED past either). Staff
+   * filing on someone's behalf are not counted: a grid worker may register a whole 问需会 at once.
+   */
+  private async refuseOverQuota(resident: User): Promise<void> {
+    const now = this.deadlines.now();
+    const { filingsPerHour, filingsPerDay } = this.config.limits;
+    await this.counters.consumeOrRefuse(`filing-hour:${resident.id}`, { limit: filingsPerHour, windowMs: 3600_000 }, now, '提交诉求过于频繁');
+    await this.counters.consumeOrRefuse(`filing-day:${resident.id}`, { limit: filingsPerDay, windowMs: 24 * 3600_000 }, now, '今日提交的诉求已达上限');
   }
 
   /**
@@ -175,6 +198,7 @@ export class RequestFilingService {
         channel: body.channel as Channel,
         contactName: body.contactName || displayName(resident),
         contactPhone: body.contactPhone ?? resident.phone,
+        fromUnverifiedHome: false,
       };
     }
     return {
@@ -183,6 +207,7 @@ export class RequestFilingService {
       channel: body.channel as Channel,
       contactName: body.contactName || `${place.buildingName}${place.unitName}${place.roomNumber}住户`,
       contactPhone: body.contactPhone ?? null,
+      fromUnverifiedHome: false,
     };
   }
 }

@@ -22,7 +22,8 @@ import { UploadsService } from '../uploads/uploads.service';
 import { findLeadToReopen, LeadToReopen, reopenLead } from '../whistle/whistle-reopen';
 import type { User } from '../users/user.entity';
 import { authorizeTransition } from './domain/transition-guard';
-import { NoteDto, RateDto, RejectDto } from './dto/request.dto';
+import { approvedPublicSummary } from '../board/domain/public-summary';
+import { NoteDto, RateDto, RejectDto, ResolveDto } from './dto/request.dto';
 import { assertReturnVisitDue, closesUnrated, ReturnVisitPolicy, unratedCloseNote, unreachableNote } from '../return-visits/domain/return-visit-rules';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { RequestViews } from './request-views.service';
@@ -32,7 +33,7 @@ type EventDraft = Pick<TimelineEventEntity, 'action' | 'fromStatus' | 'toStatus'
 /** What one action does to a request, decided before anything is written. */
 interface Change {
   /** columns to update besides status/version/updatedAt */
-  set: Partial<Pick<RequestEntity, 'holderUserId' | 'reopenCount' | 'resolvedAt' | 'closedAt'>>;
+  set: Partial<Pick<RequestEntity, 'holderUserId' | 'reopenCount' | 'resolvedAt' | 'closedAt' | 'publicSummary'>>;
   status: RequestStatus;
   events: EventDraft[];
   notices: Notice[];
@@ -78,11 +79,11 @@ export class RequestTransitionsService {
     }), photoIds);
   }
 
-  /** 办结: the result with evidence; the resident is asked to rate. */
-  resolve(actor: User, id: number, body: NoteDto): Promise<RequestDetail> {
+  /** 办结: the result with evidence; the resident is asked to rate; the public summary approved for 公示, if any. */
+  resolve(actor: User, id: number, body: ResolveDto): Promise<RequestDetail> {
     const photoIds = body.photoIds ?? [];
     return this.perform(actor, id, RequestAction.Resolve, (request, transition, now) => ({
-      set: { resolvedAt: now },
+      set: { resolvedAt: now, publicSummary: approvedPublicSummary(body.publicSummary, request) },
       status: transition.to as RequestStatus,
       events: [event(actor, request, transition, body.note, photoIds)],
       notices: residentNotices(request, NotificationKind.RequestResolved, body.note),
@@ -176,7 +177,8 @@ export class RequestTransitionsService {
     const { transition } = authorizeTransition(RequestAction.Resolve, request, actor);
     const now = this.deadlines.now();
     const change: Change = {
-      set: { resolvedAt: now },
+      // no summary was approved for 公示 (a project's result is about the project): category, status and time only
+      set: { resolvedAt: now, publicSummary: null },
       status: transition.to as RequestStatus,
       events: [event(actor, request, transition, result)],
       notices: [...residentNotices],
@@ -247,6 +249,7 @@ export class RequestTransitionsService {
         reopenCount: after.reopenCount,
         resolvedAt: after.resolvedAt,
         closedAt: after.closedAt,
+        publicSummary: after.publicSummary,
         version: after.version,
         updatedAt: after.updatedAt,
       })

@@ -17,6 +17,7 @@ import { actionsFor } from './domain/transition-guard';
 import type { Viewer } from './domain/viewer';
 import type { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { assignmentView, ReportClock } from '../whistle/assignment-view';
+import { publicSummaryDraft } from '../board/domain/public-summary';
 import type { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
 
 /** The whistle chain of a request (every round) and the names of the departments in it. */
@@ -42,6 +43,8 @@ export interface DetailParts {
   clocks?: { summary: ClockFacts; all: DeadlineView[] };
   /** absent right after filing (nothing whistled yet) */
   whistle?: WhistleParts;
+  /** staff views: names of the reporter's household (removed from the public-summary draft) */
+  householdNames?: readonly string[];
 }
 
 const SYSTEM_ACTOR_NAME = '系统';
@@ -81,6 +84,7 @@ export function composeSummary(
     ...(staffView && clocks
       ? { dueAt: clocks.dueAt ? clocks.dueAt.toISOString() : null, supervision: clocks.supervision }
       : {}),
+    ...(staffView ? { fromUnverifiedHome: request.fromUnverifiedHome === true } : {}),
   };
 }
 
@@ -130,6 +134,8 @@ export function composeDetail(viewer: Viewer, parts: DetailParts): RequestDetail
         ? whistle.assignments.map((a) => assignmentView(a, whistle.departmentNames.get(a.departmentId) ?? '', whistle.reportClocks))
         : [],
     ...(viewer.role !== Role.Resident && parts.clocks ? { deadlines: parts.clocks.all } : {}),
+    // 公示: what the board shows of it, and what the resolve form starts from (staff and liaisons only)
+    ...(viewer.role !== Role.Resident ? { publicSummary: request.publicSummary ?? null, publicSummaryDraft: publicSummaryDraft(request, parts.householdNames) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { Street } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import type { RoomPlacement } from '../geo/room-placement';
 import { UploadsService } from '../uploads/uploads.service';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { assertCanView } from './access/request-access';
 import type { Viewer } from './domain/viewer';
@@ -47,6 +48,13 @@ export class RequestViews {
     return this.assignments.find({ where: { requestId }, order: { id: 'ASC' } });
   }
 
+  /** Real names and nicknames of the reporter and everyone bound to the request's room (for the 公示 draft). */
+  private async householdNamesOf(request: RequestEntity): Promise<string[]> {
+    const where = request.residentUserId === null ? [{ roomId: request.roomId }] : [{ roomId: request.roomId }, { id: request.residentUserId }];
+    const people = await this.requests.manager.getRepository(User).find({ select: { id: true, realName: true, nickname: true }, where });
+    return people.flatMap((p) => [p.realName, p.nickname]).filter((n): n is string => !!n);
+  }
+
   /** The whistle chain so far and the department names the timeline needs. */
   private async whistlePartsOf(request: RequestEntity, timeline: readonly TimelineEventEntity[]): Promise<WhistleParts> {
     const [assignments, communityMayWhistle] = await Promise.all([
@@ -73,10 +81,11 @@ export class RequestViews {
     ]);
     const photoIds = [...request.photoIds, ...timeline.flatMap((e) => e.photoIds)];
     const userIds = [...timeline.map((e) => e.actorUserId), request.holderUserId].filter((id): id is number => id !== null);
-    const [photos, names, whistle] = await Promise.all([
+    const [photos, names, whistle, householdNames] = await Promise.all([
       this.uploads.viewsOf(photoIds),
       this.users.namesOf(userIds),
       this.whistlePartsOf(request, timeline),
+      viewer.role === Role.Resident ? Promise.resolve([]) : this.householdNamesOf(request),
     ]);
     return composeDetail(viewer, {
       request,
@@ -86,6 +95,7 @@ export class RequestViews {
       photos,
       names,
       whistle: { ...whistle, reportClocks: clocks },
+      householdNames,
       clocks: { summary: summarize(clocks), all: clocks.map(deadlineView) },
     });
   }

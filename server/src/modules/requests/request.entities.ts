@@ -91,6 +91,20 @@ export class RequestEntity {
 
   @Column({ type: 'datetime', nullable: true })
   closedAt: Date | null;
+
+  /**
+   * 公示: the public summary the handler approved at 办结 (anonymised when stored and again when shown); null = none
+   * approved (closed before summaries existed, or resolved without one): the board shows category, status and time.
+   */
+  @Column({ type: 'text', nullable: true })
+  publicSummary: string | null;
+
+  /**
+   * 未核实住户: filed by a resident whose home binding no grid worker had confirmed (users/home-verification); cleared
+   * when the binding is confirmed. Filing stays open to them — staff just see where the item comes from.
+   */
+  @Column({ type: 'boolean', default: false })
+  fromUnverifiedHome: boolean;
 }
 
 export type ActorRole = Role | 'SYSTEM';

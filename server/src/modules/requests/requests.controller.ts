@@ -6,7 +6,7 @@ import { PageQueryDto } from '../../common/http/pagination';
 import { IdPipe } from '../../common/http/validation';
 import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
-import { CreateRequestDto, NoteDto, RateDto, RejectDto } from './dto/request.dto';
+import { CreateRequestDto, NoteDto, RateDto, RejectDto, ResolveDto } from './dto/request.dto';
 import { RequestFilingService } from './request-filing.service';
 import { RequestListsService } from './request-lists.service';
 import { RequestTransitionsService } from './request-transitions.service';
@@ -54,7 +54,7 @@ export class RequestsController {
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
+  resolve(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ResolveDto): Promise<RequestDetail> {
     return this.transitions.resolve(user, id, body);
   }
 

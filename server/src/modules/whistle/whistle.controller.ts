@@ -5,7 +5,7 @@ import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
 import { LiaisonOnly } from '../departments/role-requirements';
-import { NoteDto } from '../requests/dto/request.dto';
+import { NoteDto, ResolveDto } from '../requests/dto/request.dto';
 import type { User } from '../users/user.entity';
 import { LiaisonInboxQueryDto, ReportDto, ReturnDto, WhistleDto } from './dto/whistle.dto';
 import { LiaisonInboxService } from './liaison-inbox.service';
@@ -56,7 +56,7 @@ export class WhistleAssignmentsController {
 
   @Post(':assignmentId/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() user: User, @Param('assignmentId', IdPipe) id: number, @Body() body: NoteDto): Promise<RequestDetail> {
+  resolve(@CurrentUser() user: User, @Param('assignmentId', IdPipe) id: number, @Body() body: ResolveDto): Promise<RequestDetail> {
     return this.whistles.resolve(user, id, body);
   }
 }

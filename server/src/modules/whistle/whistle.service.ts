@@ -29,7 +29,8 @@ import { RequestEntity, TimelineEventEntity } from '../requests/request.entities
 import { RequestViews } from '../requests/request-views.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
-import type { NoteDto } from '../requests/dto/request.dto';
+import type { NoteDto, ResolveDto } from '../requests/dto/request.dto';
+import { approvedPublicSummary } from '../board/domain/public-summary';
 import type { ReportDto, ReturnDto, WhistleDto } from './dto/whistle.dto';
 import { WhistleAssignmentEntity } from './whistle-assignment.entity';
 import { WhistleDeadlines } from './whistle-deadlines';
@@ -40,7 +41,7 @@ type RequestWithAssignments = RequestEntity & { assignments: WhistleAssignmentEn
 interface StepPlan {
   assignment: Partial<WhistleAssignmentEntity>;
   /** the request's new status and columns when it changes (lead return, resolve) */
-  request?: { status: RequestStatus; set: Partial<Pick<RequestEntity, 'resolvedAt'>> };
+  request?: { status: RequestStatus; set: Partial<Pick<RequestEntity, 'resolvedAt' | 'publicSummary'>> };
   /** the other active assignments of the round end (lead return → RECALLED; lead resolve → DONE / RECALLED) */
   endRound?: boolean;
   note: string;
@@ -194,7 +195,7 @@ export class WhistleService {
   }
 
   /** 办结: only the lead; the resident is asked to rate; assisting departments that reported in are done too. */
-  resolve(actor: User, assignmentId: number, body: NoteDto): Promise<RequestDetail> {
+  resolve(actor: User, assignmentId: number, body: ResolveDto): Promise<RequestDetail> {
     const photoIds = body.photoIds ?? [];
     return this.step(
       actor,
@@ -202,7 +203,7 @@ export class WhistleService {
       AssignmentAction.Resolve,
       (request, _assignment, now) => ({
         assignment: { finishedAt: now, dueAt: null },
-        request: { status: RequestStatus.Resolved, set: { resolvedAt: now } },
+        request: { status: RequestStatus.Resolved, set: { resolvedAt: now, publicSummary: approvedPublicSummary(body.publicSummary, request) } },
         endRound: true,
         note: body.note,
         photoIds,
@@ -291,7 +292,7 @@ export class WhistleService {
 async function bumpRequest(
   manager: EntityManager,
   before: RequestEntity,
-  set: Partial<Pick<RequestEntity, 'status' | 'holderUserId' | 'resolvedAt'>>,
+  set: Partial<Pick<RequestEntity, 'status' | 'holderUserId' | 'resolvedAt' | 'publicSummary'>>,
   now: Date,
 ): Promise<void> {
   const result = await manager

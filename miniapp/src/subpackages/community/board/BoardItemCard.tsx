@@ -4,7 +4,10 @@ import { formatDateTime } from '../../../utils/format';
 
 const stars = (score: number) => '★'.repeat(score) + '☆'.repeat(Math.max(0, 5 - score));
 
-/** One resolved item on the board: what it was (anonymised by the server), how it was rated and how long it took. */
+/**
+ * One resolved item on the board: what it was, the public summary the handler approved (anonymised by the server;
+ * none for items closed before summaries existed), how it was rated and how long it took. No serial number.
+ */
 export function BoardItemCard({ item }: { item: BoardItem }) {
   return (
     <View className='gz-card gz-board-item'>
@@ -14,7 +17,7 @@ export function BoardItemCard({ item }: { item: BoardItem }) {
         </Text>
         <Text className='gz-board-item__time'>用时 {item.timeTakenLabel}</Text>
       </View>
-      <Text className='gz-board-item__description'>{item.description}</Text>
+      {item.summary ? <Text className='gz-board-item__description'>{item.summary}</Text> : null}
       {item.rating ? (
         <View className='gz-board-item__rating' ariaLabel={`评价：办理速度${item.rating.speed}星，解决效果${item.rating.effect}星，服务态度${item.rating.attitude}星`}>
           <Text className='gz-board-item__stars'>速度 {stars(item.rating.speed)}</Text>
@@ -26,7 +29,7 @@ export function BoardItemCard({ item }: { item: BoardItem }) {
         <Text className='gz-hint'>居民暂未评价</Text>
       )}
       <Text className='gz-hint'>
-        {item.serial} · {item.gridName} · {item.reporterName ?? '匿名'} · 办结于 {formatDateTime(item.resolvedAt)}
+        {item.statusLabel} · {item.gridName} · {item.reporterName ?? '匿名'} · 办结于 {formatDateTime(item.resolvedAt)}
       </Text>
     </View>
   );

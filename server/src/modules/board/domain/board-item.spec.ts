@@ -3,10 +3,10 @@ import { REDACTED } from './anonymise';
 import { boardItem, BoardSource } from './board-item';
 
 const source = (overrides: Partial<BoardSource> = {}): BoardSource => ({
-  id: 42,
+  key: '1-0',
   category: RequestCategory.Infrastructure,
   subcategory: 'LEAK',
-  description: '我是3号楼2单元501的宋美素，电话13604712345，楼上漏水。',
+  publicSummary: '3号楼宋美素家楼上漏水，已联系楼上住户修复防水层，电话13604712345。',
   showNamePublicly: false,
   contactName: '宋美素',
   createdAt: new Date('2026-11-01T02:00:00Z'),
@@ -19,14 +19,15 @@ const source = (overrides: Partial<BoardSource> = {}): BoardSource => ({
 });
 
 describe('a board entry', () => {
-  it('shows labels, the anonymised description and comment, and the time taken', () => {
+  it('shows labels, the approved public summary anonymised once more, the comment, and the time taken; no serial', () => {
     expect(boardItem(source())).toEqual({
-      serial: 'GZ00000042',
+      key: '1-0',
       category: RequestCategory.Infrastructure,
       categoryLabel: '基础设施维修',
       subcategory: 'LEAK',
       subcategoryLabel: '漏水渗水',
-      description: `我是3号楼的某某，电话${REDACTED.phone}，楼上漏水。`,
+      summary: `3号楼某某家楼上漏水，已联系楼上住户修复防水层，电话${REDACTED.phone}。`,
+      statusLabel: '已办结',
       gridName: '第二网格',
       reporterName: null,
       rating: { speed: 5, effect: 4, attitude: 5, comment: `谢谢，某某家的问题解决了，有事打${REDACTED.phone}` },
@@ -43,7 +44,14 @@ describe('a board entry', () => {
   });
 
   it('removes household members’ names too', () => {
-    expect(boardItem(source({ description: '宋大伟腿脚不便，请帮忙' })).description).toBe('某某腿脚不便，请帮忙');
+    expect(boardItem(source({ publicSummary: '宋大伟腿脚不便，已上门帮忙' })).summary).toBe('某某腿脚不便，已上门帮忙');
+  });
+
+  it('shows no text at all for an item closed without an approved summary: category, status and time only', () => {
+    const item = boardItem(source({ publicSummary: null }));
+    expect(item.summary).toBeNull();
+    expect(item).toMatchObject({ categoryLabel: '基础设施维修', statusLabel: '已办结', timeTakenLabel: '2天3小时' });
+    expect(JSON.stringify(item)).not.toContain('防水层');
   });
 
   it('falls back to the closing time when no resolution time was kept, and has no rating when none was given', () => {
@@ -54,7 +62,7 @@ describe('a board entry', () => {
 
   it('carries no personal field', () => {
     const keys = Object.keys(boardItem(source()));
-    for (const personal of ['id', 'userId', 'residentUserId', 'roomId', 'contactName', 'contactPhone', 'phone', 'openid', 'address']) {
+    for (const personal of ['id', 'serial', 'description', 'userId', 'residentUserId', 'roomId', 'contactName', 'contactPhone', 'phone', 'openid', 'address']) {
       expect(keys).not.toContain(personal);
     }
   });

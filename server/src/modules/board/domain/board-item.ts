@@ -1,14 +1,15 @@
 import { BoardItem, categoryLabel, findCategory, maskPersonName, RequestCategory } from '@gezhi/shared';
-import { formatSerial } from '../../requests/domain/request-presentation';
 import { anonymise } from './anonymise';
 import { timeTaken } from './time-taken';
 
 /** What the board needs to know about one closed request; everything personal stays on this side. */
 export interface BoardSource {
-  id: number;
+  /** unique within the page (a list key); never the request's id or serial */
+  key: string;
   category: RequestCategory;
   subcategory: string;
-  description: string;
+  /** the public summary approved at 办结, or null (none approved: items closed before summaries existed) */
+  publicSummary: string | null;
   showNamePublicly: boolean;
   /** the reporter's name as stored */
   contactName: string;
@@ -22,7 +23,8 @@ export interface BoardSource {
 }
 
 /**
- * One board entry: labels, the anonymised description and rating comment, the time taken (filed → resolved),
+ * One board entry: labels, the approved public summary (anonymised once more; never the resident's description),
+ * the anonymised rating comment, the time taken (filed → resolved),
  * and the reporter's name masked (张*) only when they chose to show it. Built field by field, so nothing of the
  * source (user ids, phone, room, openid) can slip through.
  */
@@ -32,12 +34,13 @@ export function boardItem(source: BoardSource): BoardItem {
   const taken = timeTaken(source.createdAt, resolvedAt);
   const category = findCategory(source.category);
   return {
-    serial: formatSerial(source.id),
+    key: source.key,
     category: source.category,
     categoryLabel: category?.label ?? categoryLabel(source.category),
     subcategory: source.subcategory,
     subcategoryLabel: category?.subcategories.find((s) => s.code === source.subcategory)?.label ?? source.subcategory,
-    description: anonymise(source.description, { names }),
+    summary: source.publicSummary ? anonymise(source.publicSummary, { names }) : null,
+    statusLabel: '已办结',
     gridName: source.gridName,
     reporterName: source.showNamePublicly ? maskPersonName(source.contactName) : null,
     rating: source.rating

@@ -9,6 +9,7 @@ import {
   RateBody,
   RejectBody,
   RequestCategory,
+  ResolveBody,
   Urgency,
 } from '@gezhi/shared';
 import { Transform } from 'class-transformer';
@@ -143,6 +144,18 @@ export class NoteDto implements NoteBody {
 
   @PhotoIds(LIMITS.photosPerNote)
   photoIds?: string[];
+}
+
+export class ResolveDto extends NoteDto implements ResolveBody {
+  @ApiPropertyOptional({
+    maxLength: LIMITS.publicSummaryMax,
+    description: '公示: the public summary the handler approves (start from publicSummaryDraft); anonymised again; omitted or empty = no text on the board',
+  })
+  @trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.publicSummaryMax)
+  publicSummary?: string;
 }
 
 export class RejectDto implements RejectBody {

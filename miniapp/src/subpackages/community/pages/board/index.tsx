@@ -68,7 +68,7 @@ export default function CommunityBoardPage() {
       >
         <Text className='gz-section-title gz-board__list-title'>已办结事项</Text>
         {list.items.map((item) => (
-          <BoardItemCard key={item.serial} item={item} />
+          <BoardItemCard key={item.key} item={item} />
         ))}
         <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} onLoadMore={list.loadMore} />
       </LoadState>

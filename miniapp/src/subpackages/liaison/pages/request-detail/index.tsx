@@ -84,6 +84,7 @@ export default function LiaisonRequestDetailPage() {
                 title='办结'
                 placeholder='写明处置结果，可附上现场照片作为凭证'
                 submitText='确认办结'
+                publicSummaryDraft={request.publicSummaryDraft ?? ''}
                 onCancel={() => setOpenForm(null)}
                 onSubmit={(body) => submitAndClose((a) => resolveAssignment(a, body), '已办结，等待居民评价')}
               />

@@ -135,6 +135,7 @@ export default function StaffRequestDetailPage() {
                 title='办结'
                 placeholder='写明办理结果，可附上现场照片作为凭证'
                 submitText='确认办结'
+                publicSummaryDraft={request.publicSummaryDraft ?? ''}
                 onCancel={() => setOpenForm(null)}
                 onSubmit={(body) => submitAndClose(() => resolveRequest(id, body), '已办结，等待居民评价')}
               />
