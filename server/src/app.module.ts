@@ -27,6 +27,7 @@ import { BoardModule } from './modules/board/board.module';
 import { ReviewModule } from './modules/review/review.module';
 import { MetricsReportModule } from './modules/metrics-report/metrics-report.module';
 import { ReturnVisitsModule } from './modules/return-visits/return-visits.module';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         ConfigModule.forRoot(config, options.clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         HealthModule,
+        RateLimitsModule,
         AuthModule,
         UsersModule,
         GeoModule,

@@ -2,14 +2,15 @@ import { BookingCustodyEventEntity, BookingEntity } from '../modules/bookings/bo
 import { ServiceOfferingEntity, ServiceRecurrenceEntity, ServiceSlotEntity } from '../modules/services/service.entities';
 import { DepartmentEntity, RoutingRuleEntity } from '../modules/departments/department.entities';
 import { InstallationSecret } from '../modules/auth/keys/installation-secret.entity';
-import { LoginThrottle, PasswordCredential } from '../modules/auth/passwords/password.entities';
+import { LoginBackoff, PasswordCredential } from '../modules/auth/passwords/password.entities';
 import { CalendarDayEntity, DeadlineMissEntity, DeadlinePolicyEntity, RequestDeadlineEntity } from '../modules/deadlines/deadline.entities';
 import { DeadlineExtensionEntity } from '../modules/escalation/extension.entity';
 import { Building, Community, Grid, Room, Street } from '../modules/geo/geo.entities';
 import { Notification } from '../modules/notifications/notification.entity';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from '../modules/requests/request.entities';
 import { Photo } from '../modules/uploads/photo.entity';
-import { User, WechatSession } from '../modules/users/user.entity';
+import { HomeBindingEventEntity, User, WechatSession } from '../modules/users/user.entity';
+import { RateCounter } from '../modules/rate-limits/rate-counter.entity';
 import { WechatOutboxMessage, WechatSubscription } from '../modules/wechat-messages/wechat-messages.entities';
 import { WhistleAssignmentEntity } from '../modules/whistle/whistle-assignment.entity';
 import { METRICS_ENTITIES } from '../modules/metrics/metrics.entities';
@@ -30,7 +31,9 @@ export const ENTITIES = [
   RatingEntity,
   Notification,
   PasswordCredential,
-  LoginThrottle,
+  LoginBackoff,
+  RateCounter,
+  HomeBindingEventEntity,
   InstallationSecret,
   WechatSubscription,
   WechatOutboxMessage,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthOptions, LoginResponse } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
@@ -26,8 +26,8 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
-  password(@Body() body: PasswordLoginDto): Promise<LoginResponse> {
-    return this.auth.passwordLogin(body.account, body.password);
+  password(@Body() body: PasswordLoginDto, @Ip() origin: string): Promise<LoginResponse> {
+    return this.auth.passwordLogin(body.account, body.password, origin);
   }
 
   @Post('dev-login')

@@ -11,13 +11,14 @@ import { AuthService } from './auth.service';
 import { AuthKeys } from './keys/auth-keys';
 import { WechatSessionStore } from './keys/wechat-session-store';
 import { MeCredentialsController } from './me-credentials.controller';
-import { LoginThrottle, PasswordCredential } from './passwords/password.entities';
+import { LoginBackoff, PasswordCredential } from './passwords/password.entities';
+import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordService } from './passwords/password.service';
 import { WechatBindingService } from './wechat-binding.service';
 import { WechatClient } from './wechat-client';
 
 @Module({
-  imports: [UsersModule, TypeOrmModule.forFeature([PasswordCredential, LoginThrottle])],
+  imports: [UsersModule, TypeOrmModule.forFeature([PasswordCredential, LoginBackoff])],
   controllers: [AuthController, MeCredentialsController],
   providers: [
     // after the migrations ran (the DataSource is initialised): the installation's own secrets when the environment has none
@@ -29,6 +30,7 @@ import { WechatClient } from './wechat-client';
     AuthService,
     WechatClient,
     WechatSessionStore,
+    PasswordHasher,
     PasswordService,
     WechatBindingService,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -49,8 +49,8 @@ export class AuthService {
   }
 
   /** account + password (staff and liaisons, e.g. in a desktop browser); see PasswordService for the lockout */
-  async passwordLogin(account: string, password: string): Promise<LoginResponse> {
-    const user = await this.passwords.login(account, password);
+  async passwordLogin(account: string, password: string, origin: string): Promise<LoginResponse> {
+    const user = await this.passwords.login(account, password, origin);
     this.refuseIfSuspended(user);
     return this.loginResponse(user);
   }

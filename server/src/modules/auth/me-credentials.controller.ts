@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Put, SetMetadata } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, Put, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Me } from '@gezhi/shared';
 import { apiPath } from '../../common/http/api-paths';
@@ -26,8 +26,8 @@ export class MeCredentialsController {
   @Put('password')
   @HttpCode(204)
   @PasswordHolders()
-  changePassword(@CurrentUser() user: User, @Body() body: ChangePasswordDto): Promise<void> {
-    return this.passwords.changePassword(user, body.currentPassword, body.newPassword);
+  changePassword(@CurrentUser() user: User, @Body() body: ChangePasswordDto, @Ip() origin: string): Promise<void> {
+    return this.passwords.changePassword(user, body.currentPassword, body.newPassword, origin);
   }
 
   @Post('wechat-binding')

@@ -18,4 +18,13 @@ export class Photo {
 
   @Column({ type: 'datetime' })
   createdAt: Date;
+
+  /**
+   * true from the upload until the photo is attached to a filing, note or report (UploadsService.ownPhotos); an
+   * unattached photo older than ORPHAN_UPLOAD_MAX_AGE_HOURS is deleted by the orphan sweep. Rows from before the
+   * sweep existed default to false (kept).
+   */
+  @Index('IDX_photo_unattached_created')
+  @Column({ type: 'boolean', default: false })
+  unattached: boolean;
 }

@@ -1,5 +1,5 @@
 import { ResidentTag, Role } from '@gezhi/shared';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('user')
 export class User {
@@ -63,6 +63,51 @@ export class User {
   /** set: the account is suspended — no login, and its tokens are refused at once; null = active */
   @Column({ type: 'datetime', nullable: true })
   suspendedAt: Date | null;
+
+  /**
+   * 住户核实: when a grid worker confirmed the resident's current home (roomId); null while roomId is set = 未核实住户.
+   * Binding another home clears it. Unverified residents still file; staff see the items flagged.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  homeVerifiedAt: Date | null;
+
+  /** when the current home was bound (null: no home, or bound before this was recorded) */
+  @Column({ type: 'datetime', nullable: true })
+  homeBoundAt: Date | null;
+
+  /** the staff member who confirmed the current home */
+  @Column({ type: 'int', nullable: true })
+  homeVerifiedByUserId: number | null;
+}
+
+/** What happened to a resident's home binding: the log behind the rebinding limit and the grid worker's decisions. */
+export enum HomeBindingAction {
+  Bind = 'BIND',
+  Confirm = 'CONFIRM',
+  Reject = 'REJECT',
+}
+
+@Entity('home_binding_event')
+@Index('IDX_home_binding_event_user_created', ['userId', 'createdAt'])
+export class HomeBindingEventEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  userId: number;
+
+  @Column({ type: 'int' })
+  roomId: number;
+
+  @Column({ type: 'simple-enum', enum: HomeBindingAction })
+  action: HomeBindingAction;
+
+  /** the resident (BIND) or the staff member (CONFIRM / REJECT) */
+  @Column({ type: 'int' })
+  actorUserId: number;
+
+  @Column({ type: 'datetime' })
+  createdAt: Date;
 }
 
 /** A user's tags (none when never set). */

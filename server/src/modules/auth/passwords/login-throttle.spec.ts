@@ -1,41 +1,46 @@
-import { activeLock, afterFailure, LOGIN_THROTTLE, lockedMessage, secondsUntil, ThrottleState } from './login-throttle';
+import { accountKey, activeDelay, afterFailure, backoffPolicy, BackoffState, UNKNOWN_ACCOUNT_BUCKETS } from './login-throttle';
 
-const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 9, 0) + minutes * 60_000);
+const start = Date.UTC(2026, 11, 7, 2, 0);
+const at = (seconds: number) => new Date(start + seconds * 1000);
+const policy = backoffPolicy(900);
 
-function failAt(times: number[]): ThrottleState | null {
-  return times.reduce<ThrottleState | null>((state, minute) => afterFailure(state, at(minute)), null);
-}
-
-describe('login throttle', () => {
-  it('allows four failures without a lock', () => {
-    const state = failAt([0, 1, 2, 3]);
-    expect(state).toMatchObject({ failures: 4, lockedUntil: null });
-    expect(activeLock(state, at(3))).toBeNull();
+describe('login backoff per account + address', () => {
+  it('doubles the delay after each failure: 1 s, 2 s, 4 s, 8 s …', () => {
+    let state: BackoffState | null = null;
+    let now = 0;
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      state = afterFailure(state, at(now), policy);
+      const wait = (state.retryAt.getTime() - at(now).getTime()) / 1000;
+      delays.push(wait);
+      now += wait;
+    }
+    expect(delays).toEqual([1, 2, 4, 8, 16]);
   });
 
-  it('locks for 15 minutes on the fifth failure within 15 minutes', () => {
-    const state = failAt([0, 1, 2, 3, 14]);
-    expect(state?.lockedUntil).toEqual(at(29));
-    expect(activeLock(state, at(28))).toEqual(at(29));
-    expect(activeLock(state, at(29))).toBeNull();
+  it('caps the delay', () => {
+    let state: BackoffState | null = null;
+    for (let i = 0; i < 40; i++) state = afterFailure(state, at(i * 1000), policy);
+    expect(state!.retryAt.getTime() - at(39_000).getTime()).toBe(900_000);
   });
 
-  it('starts counting again when the first failure is older than the window', () => {
-    const state = failAt([0, 1, 2, 3, 15]);
-    expect(state).toMatchObject({ failures: 1, windowStartedAt: at(15), lockedUntil: null });
+  it('delays until retryAt, not after', () => {
+    const state = afterFailure(null, at(0), policy);
+    expect(activeDelay(state, at(0.5))).toEqual(at(1));
+    expect(activeDelay(state, at(1))).toBeNull();
+    expect(activeDelay(null, at(0))).toBeNull();
   });
 
-  it('starts counting again after a lock has run out', () => {
-    const locked = failAt([0, 1, 2, 3, 4]);
-    expect(afterFailure(locked, at(20))).toMatchObject({ failures: 1, lockedUntil: null });
+  it('starts afresh after a quiet day', () => {
+    let state: BackoffState | null = null;
+    for (let i = 0; i < 6; i++) state = afterFailure(state, at(i * 100), policy);
+    expect(afterFailure(state, at(25 * 3600), policy).failures).toBe(1);
   });
 
-  it('uses the documented policy: 5 failures, 15-minute window, 15-minute lock', () => {
-    expect(LOGIN_THROTTLE).toEqual({ maxFailures: 5, windowMs: 900_000, lockMs: 900_000 });
-  });
-
-  it('tells when to retry in seconds and in Chinese minutes, rounded up', () => {
-    expect(secondsUntil(at(15), at(0))).toBe(900);
-    expect(lockedMessage(new Date(at(14).getTime() + 1_000), at(0))).toBe('登录失败次数过多，账号已临时锁定，请于 15 分钟后重试');
+  it('gives every existing account its own key and puts unknown names into a fixed number of buckets', () => {
+    expect(accountKey('gridleader1', true)).not.toBe(accountKey('gridleader2', true));
+    const buckets = new Set(Array.from({ length: 5000 }, (_, i) => accountKey(`nobody-${i}`, false)));
+    expect(buckets.size).toBeLessThanOrEqual(UNKNOWN_ACCOUNT_BUCKETS);
+    expect(buckets.size).toBeGreaterThan(UNKNOWN_ACCOUNT_BUCKETS / 2);
   });
 });

@@ -1,50 +1,52 @@
 /**
- * Lockout after repeated failed password logins, as pure rules (the service stores the state per account name
- * in `login_throttle`, so the lock holds across instances).
+ * Throttling of password logins, as pure rules (PasswordService stores the state; docs/server-notes.md#login-limits).
  *
- * Five failures within 15 minutes lock the account name for 15 minutes. The state is kept per account NAME,
- * whether or not such an account exists, so a locked unknown name answers exactly like a locked real one.
+ * Two limits, both checked BEFORE the password is hashed:
+ * - per caller address: at most N attempts per window (RateCounters; successful logins are given back), which stops
+ *   password spraying (one try on each of many accounts) and caps the scrypt work one address can cause;
+ * - per account + address: after each failure the next try from that address waits 1 s, 2 s, 4 s … up to a cap.
+ *   The delay belongs to the pair, so failures from an attacker's address never delay the officer at another one —
+ *   there is no account-wide lock anyone could trigger.
+ *
+ * Unknown account names share BUCKETS buckets (a hash of the name), so names that do not exist cannot grow the table
+ * without bound; known accounts have a key of their own. Rows expire after a quiet day and are deleted.
  */
-export interface ThrottlePolicy {
-  maxFailures: number;
-  windowMs: number;
-  lockMs: number;
+import { createHash } from 'node:crypto';
+
+export interface BackoffPolicy {
+  /** the delay after the first failure; each further failure doubles it */
+  baseMs: number;
+  maxMs: number;
+  /** a pair with no failure for this long starts afresh (and its row may be deleted) */
+  quietMs: number;
 }
 
-export const LOGIN_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const UNKNOWN_ACCOUNT_BUCKETS = 64;
 
-export interface ThrottleState {
+export function backoffPolicy(maxSeconds: number): BackoffPolicy {
+  return { baseMs: 1000, maxMs: maxSeconds * 1000, quietMs: 24 * 3600_000 };
+}
+
+export interface BackoffState {
   failures: number;
-  windowStartedAt: Date;
-  lockedUntil: Date | null;
+  retryAt: Date;
+  expiresAt: Date;
 }
 
-/** The end of the lock when `state` is locked at `now`, else null. */
-export function activeLock(state: ThrottleState | null, now: Date): Date | null {
-  return state?.lockedUntil && state.lockedUntil.getTime() > now.getTime() ? state.lockedUntil : null;
+/** The account part of a throttle key: its own for an existing account, one of UNKNOWN_ACCOUNT_BUCKETS otherwise. */
+export function accountKey(normalisedName: string, exists: boolean): string {
+  const digest = createHash('sha256').update(normalisedName).digest();
+  return exists ? `a:${digest.toString('hex').slice(0, 40)}` : `u:${digest.readUInt32BE(0) % UNKNOWN_ACCOUNT_BUCKETS}`;
 }
 
-/** The state after one more failure at `now`. An expired window or an expired lock starts counting afresh. */
-export function afterFailure(state: ThrottleState | null, now: Date, policy: ThrottlePolicy = LOGIN_THROTTLE): ThrottleState {
-  const fresh =
-    !state ||
-    state.windowStartedAt.getTime() + policy.windowMs <= now.getTime() ||
-    (state.lockedUntil !== null && state.lockedUntil.getTime() <= now.getTime());
-  const failures = fresh ? 1 : state.failures + 1;
-  return {
-    failures,
-    windowStartedAt: fresh ? now : state.windowStartedAt,
-    lockedUntil: failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null,
-  };
+/** The end of the delay when `state` still delays at `now`, else null. */
+export function activeDelay(state: BackoffState | null, now: Date): Date | null {
+  return state && state.expiresAt.getTime() > now.getTime() && state.retryAt.getTime() > now.getTime() ? state.retryAt : null;
 }
 
-/** Whole seconds until `until` (at least 1), for Retry-After. */
-export function secondsUntil(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-}
-
-/** "请于 15 分钟后重试" — minutes rounded up, for the Chinese message. */
-export function lockedMessage(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `登录失败次数过多，账号已临时锁定，请于 ${minutes} 分钟后重试`;
+/** The state after one more failure at `now`; an expired state counts afresh. */
+export function afterFailure(state: BackoffState | null, now: Date, policy: BackoffPolicy): BackoffState {
+  const failures = state && state.expiresAt.getTime() > now.getTime() ? state.failures + 1 : 1;
+  const delay = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(failures - 1, 30));
+  return { failures, retryAt: new Date(now.getTime() + delay), expiresAt: new Date(now.getTime() + policy.quietMs) };
 }

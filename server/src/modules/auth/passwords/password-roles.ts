@@ -7,7 +7,7 @@ export function mayHavePassword(user: { role: Role; account: string | null }): b
   return user.account !== null && PASSWORD_ROLES.includes(user.role);
 }
 
-/** Throttle key of an account name: what was typed, trimmed and lower-cased (at most the column's 50 characters). */
+/** Throttle key of an account name: what was typed, trimmed and lower-cased (hashed into login_backoff.accountKey, see login-throttle.ts). */
 export function throttleKey(account: string): string {
-  return account.trim().toLowerCase().slice(0, 50);
+  return account.trim().toLowerCase().slice(0, 200);
 }
