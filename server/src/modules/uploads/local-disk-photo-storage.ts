@@ -27,6 +27,10 @@ export class LocalDiskPhotoStorage extends PhotoStorage {
     return fs.createReadStream(target);
   }
 
+  async remove(id: string): Promise<void> {
+    await fs.promises.rm(this.pathOf(id), { force: true });
+  }
+
   private pathOf(id: string): string {
     return path.join(this.root, id.slice(0, 2), id);
   }

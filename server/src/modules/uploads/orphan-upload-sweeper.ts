@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { UploadsService } from './uploads.service';
+
+export interface OrphanSweepReport {
+  /** photos this sweep deleted (row and file) */
+  deleted: number;
+  /** candidates another instance deleted, or that were attached, first */
+  lost: number;
+}
+
+const BATCH_SIZE = 200;
+const MAX_BATCHES_PER_SWEEP = 50;
+
+/**
+ * Deletes photos that were uploaded but never attached to a filing, note or report, once they are older than
+ * ORPHAN_UPLOAD_MAX_AGE_HOURS (a day by default). Runs in every instance (every ORPHAN_SWEEP_INTERVAL_MS, and once at
+ * start-up); each photo is claimed by a conditional DELETE (UploadsService.deleteOrphans), so with several instances
+ * each orphan is deleted — and its file removed — exactly once, with no lock and no SKIP LOCKED. Time is the injected
+ * Clock's.
+ */
+@Injectable()
+export class OrphanUploadSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OrphanUploadSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<OrphanSweepReport> | null = null;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uploads: UploadsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.limits.orphanSweepEnabled) return;
+    const tick = () => {
+      if (this.stopped) return;
+      void this.sweepOnce()
+        .then((report) => report.deleted > 0 && this.logger.log(`deleted ${report.deleted} unattached photos`))
+        .catch((error) => this.logger.error(`orphan upload sweep failed: ${(error as Error).message}`, (error as Error).stack))
+        .finally(() => {
+          if (!this.stopped) {
+            this.timer = setTimeout(tick, this.config.limits.orphanSweepIntervalMs);
+            this.timer.unref();
+          }
+        });
+    };
+    tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One sweep; concurrent calls in one instance share it (other instances compete by their conditional DELETEs). */
+  sweepOnce(): Promise<OrphanSweepReport> {
+    this.running ??= this.sweep().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async sweep(): Promise<OrphanSweepReport> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.limits.orphanUploadMaxAgeHours * 3600_000);
+    const report: OrphanSweepReport = { deleted: 0, lost: 0 };
+    for (let batch = 0; batch < MAX_BATCHES_PER_SWEEP; batch++) {
+      const { candidates, deleted } = await this.uploads.deleteOrphans(cutoff, BATCH_SIZE);
+      report.deleted += deleted;
+      report.lost += candidates - deleted;
+      if (candidates < BATCH_SIZE || deleted === 0) break;
+    }
+    return report;
+  }
+}
