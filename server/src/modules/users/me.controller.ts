@@ -5,6 +5,7 @@ import { IsInt, IsNotEmpty, Min } from 'class-validator';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
 import type { User } from './user.entity';
+import { HomeBindingService } from './home-binding.service';
 import { UsersService } from './users.service';
 
 export class BindHomeDto implements BindHomeBody {
@@ -19,7 +20,10 @@ export class BindHomeDto implements BindHomeBody {
 @ApiBearerAuth()
 @Controller(apiPath('me'))
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly homes: HomeBindingService,
+  ) {}
 
   @Get()
   me(@CurrentUser() user: User): Promise<Me> {
@@ -29,6 +33,6 @@ export class MeController {
   @Put('home')
   @ResidentOnly()
   bindHome(@CurrentUser() user: User, @Body() body: BindHomeDto): Promise<Me> {
-    return this.users.bindHome(user, body.roomId);
+    return this.homes.bind(user, body.roomId);
   }
 }

@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeoModule } from '../geo/geo.module';
 import { MeController } from './me.controller';
-import { User, WechatSession } from './user.entity';
+import { HomeBindingEventEntity, User, WechatSession } from './user.entity';
+import { HomeBindingService } from './home-binding.service';
+import { HomeBindingsController } from './home-bindings.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, WechatSession]), GeoModule],
-  controllers: [MeController],
-  providers: [UsersService],
+  imports: [TypeOrmModule.forFeature([User, WechatSession, HomeBindingEventEntity]), GeoModule],
+  controllers: [MeController, HomeBindingsController],
+  providers: [UsersService, HomeBindingService],
   exports: [UsersService, TypeOrmModule],
 })
 export class UsersModule {}

@@ -67,18 +67,11 @@ export class UsersService {
       id: user.id,
       nickname: user.nickname,
       role: user.role,
-      home: place ? homeSummary(place) : null,
+      home: place ? { ...homeSummary(place), verified: user.homeVerifiedAt !== null } : null,
       staff: user.role === Role.Resident || user.role === Role.Liaison ? null : await this.staffScope(user),
       ...(user.role === Role.Liaison ? { department: await this.departmentOf(user) } : {}),
       ...(user.role === Role.Resident ? { tags: tagsOf(user) } : {}),
     };
-  }
-
-  async bindHome(user: User, roomId: number): Promise<Me> {
-    const place = await this.rooms.placementOf(roomId);
-    if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    await this.users.update({ id: user.id }, { roomId });
-    return this.me({ ...user, roomId });
   }
 
   /** A liaison's department (部门联络员 act for one department). */
