@@ -25,7 +25,7 @@ export async function reencodeImage(bytes: Buffer, mime: ImageMime, maxDimension
       .resize({ width: maxDimension, height: maxDimension, fit: 'inside', withoutEnlargement: true });
     const encoded =
       mime === 'image/jpeg'
-        ? pipeline.jpeg({ quality: 85, mozjpeg: true })
+        ? pipeline.jpeg({ quality: 85 })
         : mime === 'image/png'
           ? pipeline.png({ compressionLevel: 9 })
           : pipeline.webp({ quality: 85 });
