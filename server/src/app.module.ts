@@ -5,6 +5,7 @@ import type { Clock } from './common/clock';
 import { ErrorEnvelopeFilter } from './common/http/error-envelope.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DatabaseAvailabilityModule } from './database/database-availability';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './modules/auth/auth.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
@@ -36,7 +37,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, options.clock),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        // one attempt: when the database is down at boot, boot.ts keeps trying (answering 503) instead of exiting
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, config.databaseTimeouts), retryAttempts: 1, toRetry: () => false }),
+        DatabaseAvailabilityModule,
         HealthModule,
         RateLimitsModule,
         AuthModule,

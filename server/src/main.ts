@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createApp } from './app.factory';
+import { startServer } from './boot';
 import { ConfigError, parseConfig, SERVER_ROOT } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
@@ -20,8 +20,8 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
-  await app.listen({ port: config.port, host: '0.0.0.0' });
+  // waits for the database (answering 503 meanwhile) instead of exiting when it is down at start-up
+  await startServer(config).ready;
   logger.log(`格治 Gezhi API on http://localhost:${config.port} (docs at /docs, database ${config.databaseUrl.split(':')[0]}, dev login ${config.devLogin ? 'on' : 'off'})`);
 }
 

@@ -4,10 +4,16 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { migrationFolder, parseDatabaseUrl } from './database-url';
 
-const BUSY_TIMEOUT_MS = 5000;
+/** Defaults of DATABASE_CONNECT_TIMEOUT_MS / DATABASE_STATEMENT_TIMEOUT_MS (scripts and tests that build options alone). */
+const DEFAULT_TIMEOUTS = { connectMs: 2000, statementMs: 2000 };
 
-/** TypeORM options for DATABASE_URL. Migrations run at boot; `synchronize` is never used. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * TypeORM options for DATABASE_URL. Migrations run at boot; `synchronize` is never used. Every wait on the database
+ * is bounded (`timeouts`): a dead or frozen database makes a request fail within seconds — 503 DATABASE_UNAVAILABLE
+ * (database-availability.ts) — instead of hanging.
+ */
+export function dataSourceOptions(databaseUrl: string, timeouts: { connectMs: number; statementMs: number } = DEFAULT_TIMEOUTS): DataSourceOptions {
+  const BUSY_TIMEOUT_MS = timeouts.statementMs;
   const target = parseDatabaseUrl(databaseUrl);
   const migrations = [path.join(__dirname, 'migrations', migrationFolder(target), '*.{ts,js}').replace(/\\/g, '/')];
   const common = {
@@ -41,6 +47,16 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     database: target.database,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    extra: { connectionLimit: 20 },
+    // client side: mysql2 gives up on a statement after statementMs (a frozen server never answers)
+    enableQueryTimeout: true,
+    maxQueryExecutionTime: timeouts.statementMs,
+    connectTimeout: timeouts.connectMs,
+    extra: {
+      connectionLimit: 20,
+      connectTimeout: timeouts.connectMs,
+      // a waiting request is refused at once rather than queued behind a frozen pool
+      queueLimit: 200,
+      enableKeepAlive: true,
+    },
   };
 }

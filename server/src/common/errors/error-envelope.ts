@@ -1,11 +1,14 @@
 import { ERROR_MESSAGES, ErrorCode, ErrorEnvelope } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import { DomainError, ERROR_STATUS } from './domain-error';
 
 export interface MappedError {
   envelope: ErrorEnvelope;
   /** set for unexpected errors: log it with the errorId */
   unexpected?: unknown;
+  /** set when the database did not answer (503): counted by the outage, not logged per request */
+  databaseUnavailable?: unknown;
 }
 
 /** Errors raised by fastify itself (body parsing, content type) before any of our code runs. */
@@ -50,6 +53,11 @@ export function mapError(error: unknown): MappedError {
   if (typeof fastifyCode === 'string' && FASTIFY_CLIENT_ERRORS[fastifyCode]) {
     const code = FASTIFY_CLIENT_ERRORS[fastifyCode];
     return { envelope: envelopeFor(code) };
+  }
+  if (isDatabaseUnavailable(error)) {
+    const envelope = envelopeFor(ErrorCode.DatabaseUnavailable);
+    envelope.retryAfterSeconds = 2;
+    return { envelope, databaseUnavailable: error };
   }
   const status = httpStatusOf(error);
   if (status !== undefined && status >= 400 && status < 500) {

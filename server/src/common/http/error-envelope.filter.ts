@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseAvailability } from '../../database/database-availability';
 import { mapError } from '../errors/error-envelope';
 import { recordOutcome } from './request-log';
 
@@ -12,9 +13,15 @@ import { recordOutcome } from './request-log';
 export class ErrorEnvelopeFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly database: DatabaseAvailability) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { envelope, unexpected } = mapError(exception);
+    const { envelope, unexpected, databaseUnavailable } = mapError(exception);
     const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    // an outage is logged once with a count (DatabaseAvailability), not once per request. A client that hung up
+    // mid-body (ECONNRESET "aborted" from the body stream, e.g. cut off by HTTP_REQUEST_TIMEOUT_MS) is not one.
+    const clientGone = request?.raw?.readableAborted === true || request?.raw?.socket?.destroyed === true;
+    if (databaseUnavailable !== undefined && !clientGone) this.database.refused(databaseUnavailable);
     if (request) recordOutcome(request, { code: envelope.code, errorId: envelope.errorId });
     if (unexpected !== undefined) {
       const log = request?.log as (FastifyRequest['log'] & { isLevelEnabled?: (level: string) => boolean }) | undefined;
