@@ -27,7 +27,7 @@ export default defineAppConfig({
         'pages/catalogue-edit/index',
         'pages/catalogue-slots/index',
         // 待回访 (电话回访 of unrated items)
-        'pages/return-visits/index'],
+        'pages/return-visits/index', 'pages/home-bindings/index'],
     },
     // 部门联络员: whistled items of their department (also the desktop-browser client through H5)
     {

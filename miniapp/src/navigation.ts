@@ -29,6 +29,8 @@ export const ROUTES = {
   staffProject: '/subpackages/staff/pages/project/index',
   /** 待回访: unrated items to phone back (电话回访) */
   staffReturnVisits: '/subpackages/staff/pages/return-visits/index',
+  /** 住户核实: residents' unconfirmed home bindings, 确认 / 驳回 */
+  staffHomeBindings: '/subpackages/staff/pages/home-bindings/index',
   /** 公示 (residents): the community's rates and resolved items, anonymised */
   communityBoard: '/subpackages/community/pages/board/index',
   liaisonInbox: '/subpackages/liaison/pages/inbox/index',
@@ -89,4 +91,5 @@ export const goStaffProject = (id: number) => Taro.navigateTo({ url: `${ROUTES.s
 /** after 生成项目: the new project replaces the agenda's form */
 export const replaceWithStaffProject = (id: number) => Taro.redirectTo({ url: `${ROUTES.staffProject}?id=${id}` });
 export const goStaffReturnVisits = () => Taro.navigateTo({ url: ROUTES.staffReturnVisits });
+export const goStaffHomeBindings = () => Taro.navigateTo({ url: ROUTES.staffHomeBindings });
 export const goCommunityBoard = () => Taro.navigateTo({ url: ROUTES.communityBoard });

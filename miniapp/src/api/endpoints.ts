@@ -51,6 +51,7 @@ import type {
 } from '@gezhi/shared';
 import { apiRequest } from './client';
 import type { ReturnVisitCallView, ReturnVisitItem, ReturnVisitRateBody, ReturnVisitUnreachableBody } from '@gezhi/shared';
+import type { HomeBindingDecisionBody, UnverifiedHome } from '@gezhi/shared';
 import type {
   BreakdownQuery,
   MetricsBreakdown,
@@ -253,3 +254,11 @@ export const recordReturnVisit = (id: number, body: ReturnVisitRateBody) =>
 /** 联系不上: an attempt that reached nobody (the item stays 待回访) */
 export const recordReturnVisitUnreachable = (id: number, body: ReturnVisitUnreachableBody = {}) =>
   apiRequest<RequestDetail>('POST', `/requests/${id}/return-visit/unreachable`, { body });
+
+// ---- 住户核实 (staff subpackage) ----
+/** residents' home bindings in the caller's scope that no grid worker has confirmed yet */
+export const listUnverifiedHomes = () => apiRequest<UnverifiedHome[]>('GET', '/staff/home-bindings');
+export const confirmHomeBinding = (residentUserId: number, body: HomeBindingDecisionBody) =>
+  apiRequest<void>('POST', `/staff/home-bindings/${residentUserId}/confirm`, { body });
+export const rejectHomeBinding = (residentUserId: number, body: HomeBindingDecisionBody) =>
+  apiRequest<void>('POST', `/staff/home-bindings/${residentUserId}/reject`, { body });

@@ -4,12 +4,15 @@ import { ErrorCode, LIMITS } from '@gezhi/shared';
 import { ApiError, errorMessage } from '../../api/client';
 import { Button } from '../../ui/nutui';
 
-/** "…已临时锁定，请稍后再试（约 15 分钟后可再试）": the lockout message with the wait the server sent. */
+const WAITING_CODES: readonly string[] = [ErrorCode.AccountLocked, ErrorCode.RateLimited];
+
+/** "操作过于频繁，请稍后再试（约 4 秒后可再试）": the refusal with the wait the server sent (RATE_LIMITED, ACCOUNT_LOCKED). */
 export function loginErrorMessage(error: unknown): string {
   const message = errorMessage(error);
-  if (error instanceof ApiError && error.code === ErrorCode.AccountLocked && error.retryAfterSeconds) {
-    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-    return `${message}（约 ${minutes} 分钟后可再试）`;
+  if (error instanceof ApiError && WAITING_CODES.includes(error.code) && error.retryAfterSeconds) {
+    const seconds = error.retryAfterSeconds;
+    const wait = seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+    return `${message}（约 ${wait}后可再试）`;
   }
   return message;
 }
@@ -36,7 +39,7 @@ export function PasswordLoginForm({ onSubmit }: PasswordLoginFormProps) {
     try {
       await onSubmit(account.trim(), password);
     } catch (error) {
-      setLocked(error instanceof ApiError && error.code === ErrorCode.AccountLocked);
+      setLocked(error instanceof ApiError && WAITING_CODES.includes(error.code));
       setProblem(loginErrorMessage(error));
       setPassword('');
     } finally {

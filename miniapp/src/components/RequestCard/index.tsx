@@ -39,6 +39,7 @@ export function RequestCard({ request, onClick, resident = false, extra }: Reque
       <View className='gz-request-card__flags'>
         {urgent ? <Text className='gz-urgent-flag'>紧急</Text> : null}
         {request.reopenCount > 0 ? <Text className='gz-reopen-flag'>重办</Text> : null}
+        {!resident && request.fromUnverifiedHome ? <Text className='gz-unverified-flag'>未核实住户</Text> : null}
         <Text className='gz-request-card__address'>{request.address}</Text>
       </View>
       <View className='gz-request-card__meta'>

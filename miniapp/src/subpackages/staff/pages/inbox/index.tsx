@@ -8,7 +8,7 @@ import { RequestCard } from '../../../../components/RequestCard';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useRemote } from '../../../../hooks/useRemote';
 import { goStaffCatalogue, goStaffFileOnBehalf, goStaffRequestDetail, goStaffVisits } from '../../../../navigation';
-import { goStaffData, goStaffReturnVisits, goStaffReview } from '../../../../navigation';
+import { goStaffData, goStaffHomeBindings, goStaffReturnVisits, goStaffReview } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
 import { Button } from '../../../../ui/nutui';
 import { LEVEL_OF_ROLE } from '../../../../utils/levels';
@@ -78,6 +78,10 @@ export default function StaffInboxPage() {
       <View className='gz-card gz-return-visits-entry' onClick={goStaffReturnVisits}>
         <Text className='gz-inbox__level'>待回访</Text>
         <Text className='gz-hint'>办结后居民未评价的诉求：电话回访，代为录入评价 ›</Text>
+      </View>
+      <View className='gz-card gz-home-bindings-entry' onClick={goStaffHomeBindings}>
+        <Text className='gz-inbox__level'>住户核实</Text>
+        <Text className='gz-hint'>新绑定房屋的居民，确认是否住在本网格：确认 / 驳回 ›</Text>
       </View>
       <View className='gz-card gz-data-entry' onClick={goStaffData}>
         <Text className='gz-inbox__level'>数据</Text>
