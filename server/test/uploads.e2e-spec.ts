@@ -1,7 +1,7 @@
-import { ErrorCode, LIMITS, RequestDetail, UploadedPhoto } from '@gezhi/shared';
+import { ErrorCode, LIMITS, RequestCategory, RequestDetail, UploadedPhoto, WhistleProposal } from '@gezhi/shared';
 import sharp from 'sharp';
 import { ManualClock } from '../src/common/clock';
-import { fileRequest } from './support/factories';
+import { escalateToStreet, fileRequest } from './support/factories';
 import { jpegBytes, pngBytes, textPretendingToBeJpeg } from './support/images';
 import { WEEKDAY_MORNING } from './support/instants';
 import { ApiClient, bootTestApp, TestApp } from './support/test-app';
@@ -158,6 +158,23 @@ describe('photo uploads', () => {
       );
       const other = ((await resident.upload(await realPng(), 'b.png').expect(201)).body as UploadedPhoto).id;
       expect((await t.anonymous.get(`/files/${other}?${query}`).expect(403)).body.code).toBe(ErrorCode.PhotoUrlInvalid);
+    });
+
+    it('liaisons see the photos of an item whistled to their department, and no other department does', async () => {
+      const [leader1, community1, street1, cityManagement, police] = await Promise.all(
+        ['gridleader1', 'community1', 'street1', 'liaison3', 'liaison1'].map((a) => t.loginAs(a)),
+      );
+      const photo = ((await resident.upload(await realPng(), 'car.png').expect(201)).body as UploadedPhoto).id;
+      const parked = await fileRequest(resident, { category: RequestCategory.Environment, subcategory: 'PARKING', photoIds: [photo] });
+      await escalateToStreet(leader1, community1, parked.id);
+      const proposal = (await street1.get(`/api/requests/${parked.id}/whistle-proposal`).expect(200)).body as WhistleProposal;
+      await street1.post(`/api/requests/${parked.id}/whistle`, { leadDepartmentId: proposal.lead!.id, assistDepartmentIds: [], note: '请城管处理' }).expect(200);
+
+      const seen = (await cityManagement.get(`/api/requests/${parked.id}`).expect(200)).body as RequestDetail;
+      expect(seen.photos[0].url).toMatch(PHOTO_URL);
+      await cityManagement.get(seen.photos[0].url).expect(200);
+      expect((await police.get(`/api/requests/${parked.id}`).expect(403)).body.code).toBe(ErrorCode.NotWhistledToYourDepartment);
+      expect((await police.get(`/files/${photo}`).expect(403)).body.code).toBe(ErrorCode.PhotoUrlInvalid);
     });
 
     it('refuses an expired signed URL with 403 PHOTO_URL_EXPIRED; the item then hands out a fresh one', async () => {
