@@ -76,6 +76,8 @@ describe('malformed input', () => {
     expect(response.body.code).toBe(ErrorCode.ValidationFailed);
     expect(response.body.message).toBe('提交的内容有误，请检查后重试');
     expect(response.text).not.toContain(long);
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 
   it.each(['0x2', '1e0', '%201', '2%20', '-1', '0', '99999999999', '2147483648', '+2', '2.0', '０２'])(

@@ -61,6 +61,14 @@ describe('request log', () => {
     expect(line).toMatchObject({ level: 30, status: 404, code: ErrorCode.RouteNotFound });
   });
 
+  it('logs a request fastify answers before routing (a path parameter over 100 characters) once too', async () => {
+    const response = await t.anonymous.get(`/api/services/${'A'.repeat(150)}`).expect(400);
+    const lines = linesOf(String(response.headers['x-request-id']));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 30, method: 'GET', status: 400, code: ErrorCode.ValidationFailed });
+    expect(JSON.stringify(lines[0])).not.toContain('AAAAAAAAAA');
+  });
+
   // last: it breaks the notifications table of this app
   it('logs a 500 under its request id with the errorId of the response and the stack', async () => {
     const resident = await t.loginAs('resident1');

@@ -46,6 +46,21 @@ export function registerRequestLog(fastify: FastifyInstance): void {
   });
 }
 
+/**
+ * For answers fastify gives before routing (frameworkErrors: a path parameter over maxParamLength, an undecodable
+ * URL), where no hook runs: the same X-Request-Id, no-store and nosniff headers and the same log line.
+ */
+export function answerBeforeRouting(request: FastifyRequest, reply: FastifyReply, envelope: { status: number; code: ErrorCode }): void {
+  recordOutcome(request, { code: envelope.code });
+  reply.raw.once('finish', () => logRequest(request, reply));
+  void reply
+    .header(REQUEST_ID_HEADER, request.id)
+    .header('Cache-Control', 'no-store')
+    .header('X-Content-Type-Options', 'nosniff')
+    .status(envelope.status)
+    .send(envelope);
+}
+
 function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   const outcome = (request as WithOutcome)[OUTCOME];
   const user = (request as WithOutcome).user;
