@@ -15,6 +15,7 @@ import { answerBeforeRouting, newRequestId, registerRequestLog } from './common/
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
+import { DatabaseAvailability } from './database/database-availability';
 
 /** Builds the whole HTTP application for a config; used by main.ts and by the e2e tests. */
 export async function createApp(
@@ -52,6 +53,7 @@ export async function createApp(
   registerJsonBodyParser(fastify);
   registerRequestLog(fastify);
   await registerSecurityHeaders(app, fastify, config.h5Dir);
+  refuseWhileDatabaseUnavailable(fastify, app.get(DatabaseAvailability));
 
   await app.register(fastifyMultipart as never, { limits: { fileSize: LIMITS.uploadMaxBytes, files: 1, fields: 5 } });
   app.useGlobalPipes(createValidationPipe());
@@ -71,6 +73,19 @@ export async function createApp(
 
   if (config.h5Dir && fs.existsSync(config.h5Dir)) await serveH5(app, fastify, config.h5Dir);
   return app;
+}
+
+/**
+ * During a database outage (DatabaseAvailability) an /api request is answered 503 DATABASE_UNAVAILABLE at once
+ * instead of waiting for its statement timeout; /health/live and the static H5 files do not need the database.
+ */
+function refuseWhileDatabaseUnavailable(fastify: FastifyInstance, database: DatabaseAvailability): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (database.available || !request.url.startsWith('/api/')) return;
+    database.refused();
+    const envelope = envelopeFor(ErrorCode.DatabaseUnavailable);
+    await reply.status(envelope.status).header('Retry-After', '2').send({ ...envelope, retryAfterSeconds: 2 });
+  });
 }
 
 /**
