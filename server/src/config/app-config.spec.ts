@@ -126,4 +126,21 @@ describe('parseConfig', () => {
       expect(() => parseConfig({ RETURN_VISIT_UNRATED_CLOSE_DAYS: '0' }, ROOT)).toThrow(/RETURN_VISIT_UNRATED_CLOSE_DAYS/);
     });
   });
+
+  describe('limits', () => {
+    it('believes X-Forwarded-For from nobody unless TRUST_PROXY names the proxies', () => {
+      expect(parseConfig({}, ROOT).limits.trustProxy).toBe(false);
+      expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, ROOT).limits.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+      expect(parseConfig({ TRUST_PROXY: 'true' }, ROOT).limits.trustProxy).toBe(true);
+      expect(() => parseConfig({ TRUST_PROXY: 'my proxy' }, ROOT)).toThrow(/TRUST_PROXY/);
+    });
+
+    it('has real login, filing and upload limits outside tests, and relaxed ones under NODE_ENV=test', () => {
+      const production = parseConfig({ NODE_ENV: 'development' }, ROOT).limits;
+      expect(production).toMatchObject({ loginPerAddress: { limit: 20, windowMs: 900_000 }, filingsPerHour: 20, filingsPerDay: 50, uploadsPerHour: 100, homeChanges: 3, homeChangeWindowDays: 30, orphanUploadMaxAgeHours: 24, orphanSweepEnabled: true });
+      const test = parseConfig({ NODE_ENV: 'test' }, ROOT).limits;
+      expect(test).toMatchObject({ filingsPerHour: 10_000, orphanSweepEnabled: false, homeChanges: 3 });
+      expect(() => parseConfig({ FILING_QUOTA_PER_HOUR: '0' }, ROOT)).toThrow(/FILING_QUOTA_PER_HOUR/);
+    });
+  });
 });
