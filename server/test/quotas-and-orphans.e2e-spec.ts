@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../src/common/clock';
 import { Photo } from '../src/modules/uploads/photo.entity';
 import { OrphanUploadSweeper } from '../src/modules/uploads/orphan-upload-sweeper';
+import { RateCounters } from '../src/modules/rate-limits/rate-counters';
 import { requestBody } from './support/factories';
 import { pngBytes } from './support/images';
 import { atBeijing } from './support/instants';
@@ -60,6 +61,34 @@ describe('per-user quotas on filing and uploads', () => {
     expect(refused.body).toMatchObject({ code: ErrorCode.RateLimited });
     expect(refused.body.message).toMatch(/^上传照片过于频繁，请于 \d+ 分钟后重试$/);
     expect(Number(refused.headers['retry-after'])).toBe(refused.body.retryAfterSeconds);
+  });
+});
+
+describe('rate counters shared by instances', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await bootTestApp({}, { clock: new ManualClock(atBeijing('2026-12-07 10:00')) });
+  });
+
+  afterAll(() => t.close());
+
+  it('allows exactly the limit of 40 concurrent hits from two instances, and one more after a refund', async () => {
+    const { createApp } = await import('../src/app.factory');
+    const second = await createApp(t.config, { logger: ['error'] });
+    await second.init();
+    try {
+      const now = atBeijing('2026-12-07 10:00');
+      const rule = { limit: 15, windowMs: HOUR };
+      const counters = [t.app.get(RateCounters), second.get(RateCounters)];
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => counters[i % 2].consume('burst:1', rule, now)));
+      expect(results.filter((r) => r.allowed)).toHaveLength(15);
+      expect((await counters[0].consume('burst:1', rule, now)).allowed).toBe(false);
+      await counters[1].refund('burst:1', rule, now);
+      expect((await counters[0].consume('burst:1', rule, now)).allowed).toBe(true);
+    } finally {
+      await second.close();
+    }
   });
 });
 

@@ -9,32 +9,30 @@ import { RateCounter } from './rate-counter.entity';
 
 export interface Consumption {
   allowed: boolean;
-  /** hits in the window after this one (this one included) */
-  hits: number;
   /** seconds until the window ends */
   retryAfterSeconds: number;
 }
 
-const MAX_WRITE_ATTEMPTS = 3;
+const MAX_WRITE_ATTEMPTS = 4;
 
 /**
  * Fixed-window counters in the database, shared by every instance (login attempts per address, filings and uploads
  * per user). A hit is one conditional write that every engine does atomically — `UPDATE rate_counter SET hits =
- * hits + 1 WHERE bucket = ?`, or the INSERT of the window's first hit (a concurrent first hit loses the INSERT on the
- * primary key and updates instead) — so concurrent hits on several instances are all counted, with no lock, no
- * GET_LOCK and no SELECT … FOR UPDATE (SQLite, MariaDB, MySQL, TiDB, Galera). The hit is counted BEFORE the work it
- * guards, so a burst of parallel requests cannot all slip in before the first one is counted.
+ * hits + 1 WHERE bucket = ? AND hits < limit`, or the INSERT of the window's first hit (a concurrent first hit loses
+ * the INSERT on the primary key and updates instead) — so of any number of concurrent hits on any number of instances
+ * exactly `limit` are allowed, with no lock, no GET_LOCK and no SELECT … FOR UPDATE (SQLite, MariaDB, MySQL, TiDB,
+ * Galera). The hit is taken BEFORE the work it guards, so a burst of parallel requests cannot all slip in first.
  */
 @Injectable()
 export class RateCounters {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Counts one hit on `key` in the current window; allowed while the window's hits stay within the limit. */
+  /** Takes one hit on `key` in the current window if the window still has room. */
   async consume(key: string, rule: RateLimit, now: Date): Promise<Consumption> {
     const bucket = bucketOf(key, now, rule.windowMs);
     const window = windowAt(now, rule.windowMs);
-    const hits = await this.increment(bucket, window.endsAt, now);
-    return { allowed: hits <= rule.limit, hits, retryAfterSeconds: secondsUntil(window.endsAt, now) };
+    const allowed = await this.take(bucket, rule.limit, window.endsAt, now);
+    return { allowed, retryAfterSeconds: secondsUntil(window.endsAt, now) };
   }
 
   /** `consume`, throwing 429 RATE_LIMITED with `message` + when to retry when over the limit. */
@@ -59,27 +57,26 @@ export class RateCounters {
     return result.affected ?? 0;
   }
 
-  private async increment(bucket: string, expiresAt: Date, now: Date): Promise<number> {
+  private async take(bucket: string, limit: number, expiresAt: Date, now: Date): Promise<boolean> {
     const repository = this.dataSource.getRepository(RateCounter);
+    let exists = false;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const updated = await this.dataSource
         .createQueryBuilder()
         .update(RateCounter)
         .set({ hits: () => 'hits + 1' })
-        .where('bucket = :bucket', { bucket })
+        .where('bucket = :bucket AND hits < :limit', { bucket, limit })
         .execute();
-      if (updated.affected === 1) {
-        const row = await repository.findOneBy({ bucket });
-        if (row) return row.hits;
-        continue; // purged between the two statements: count afresh
-      }
+      if (updated.affected === 1) return true;
+      if (exists) return false; // the row is there and full
       try {
         await repository.insert({ bucket, hits: 1, expiresAt });
         // a new window's first hit: the moment to drop the windows that ended (bounded table, no extra job)
         await this.purgeExpired(now);
-        return 1;
+        return true;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
+        exists = true; // another hit created it first: try the conditional UPDATE once more
       }
     }
     throw new DomainError(ErrorCode.ConcurrentModification);
