@@ -103,6 +103,21 @@ describe('a server started with no environment', () => {
     expect(row.sessionKey).toMatch(/^local:[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(await t.app.get(WechatSessionStore).sessionKeyOf(resident.me.id)).toBe(issued);
   });
+
+  it('encrypts at the next start a session_key stored in plain text before encryption existed', async () => {
+    const resident = (await t.anonymous.post('/api/auth/wechat', { code: wechat.issueCode() }).expect(200)).body as LoginResponse;
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query('UPDATE wechat_session SET sessionKey = ? WHERE userId = ?', ['bGVnYWN5LXBsYWludGV4dA==', resident.me.id]);
+    const restarted = await createApp(t.config, { logger: ['error'], clock: new ManualClock(WEEKDAY_MORNING) });
+    try {
+      await restarted.init();
+      const [row]: { sessionKey: string }[] = await dataSource.query('SELECT sessionKey FROM wechat_session WHERE userId = ?', [resident.me.id]);
+      expect(row.sessionKey).not.toContain('bGVnYWN5LXBsYWludGV4dA==');
+      expect(await restarted.get(WechatSessionStore).sessionKeyOf(resident.me.id)).toBe('bGVnYWN5LXBsYWludGV4dA==');
+    } finally {
+      await restarted.close();
+    }
+  });
 });
 
 describe('the account list of GET /api/auth/options', () => {
