@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   }
   // waits for the database (answering 503 meanwhile) instead of exiting when it is down at start-up
   await startServer(config).ready;
-  logger.log(`格治 Gezhi API on http://localhost:${config.port} (docs at /docs, database ${config.databaseUrl.split(':')[0]}, dev login ${config.devLogin ? 'on' : 'off'})`);
+  logger.log(`格治 Gezhi API on http://localhost:${config.port} (docs ${config.docsEnabled ? 'at /docs' : 'off'}, database ${config.databaseUrl.split(':')[0]}, dev login ${config.devLogin ? 'on' : 'off'})`);
 }
 
 void bootstrap();
