@@ -10,6 +10,7 @@ import {
   RequestDetail,
   Role,
 } from '@gezhi/shared';
+import { writeTransaction } from '../../database/write-transaction';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
@@ -112,7 +113,8 @@ export class RequestFilingService {
     };
 
     let clocks: DeadlineDraft[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    // re-run whole on a conflict (a Galera certification failure on the metrics roll-up row, a deadlock)
+    await writeTransaction(this.dataSource, async (manager) => {
       request.id = await insertRow(manager, RequestEntity, request);
       submitted.requestId = request.id;
       submitted.id = await insertRow(manager, TimelineEventEntity, submitted);

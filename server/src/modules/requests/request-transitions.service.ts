@@ -11,6 +11,7 @@ import {
   findTransition,
   Transition,
 } from '@gezhi/shared';
+import { writeTransaction } from '../../database/write-transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { isLockConflict } from '../../database/lock-conflicts';
@@ -231,7 +232,8 @@ export class RequestTransitionsService {
     // inside a caller's transaction: it maps its own lock conflicts
     if (within) return work(within);
     try {
-      await this.dataSource.transaction(work);
+      // a conflict re-runs the whole transaction; its conditional UPDATE still refuses a request changed meanwhile
+      await writeTransaction(this.dataSource, work);
     } catch (error) {
       if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
       throw error;
