@@ -43,6 +43,9 @@ describe('two API instances sweeping one database', () => {
         TOKEN_SECRET: 'two-instances-token-secret-0123456789',
         DEV_LOGIN: 'true',
         SEED_DEMO: 'true',
+        // one resident files every item: the per-resident filing quota is not what this test is about
+        FILING_QUOTA_PER_HOUR: String(ITEMS * 2),
+        FILING_QUOTA_PER_DAY: String(ITEMS * 2),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
