@@ -46,7 +46,7 @@ start_node() {
     --wsrep-cluster-address="$cluster" --wsrep-node-name="node$n" \
     --wsrep-node-address="127.0.0.1:$base" --wsrep-sst-method=rsync \
     --wsrep-sst-receive-address="127.0.0.1:$((base + 2))" \
-    --wsrep-provider-options="base_port=$base;ist.recv_addr=127.0.0.1:$((base + 1));gcache.size=64M" \
+    --wsrep-provider-options="base_port=$base;ist.recv_addr=127.0.0.1:$((base + 1));gcache.size=64M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S;evs.inactive_check_period=PT1S" \
     ${bootstrap:+--wsrep-new-cluster} </dev/null >/dev/null 2>&1 &) </dev/null >/dev/null 2>&1
   for _ in $(seq 1 120); do
     if client "$n" -N -e "SHOW STATUS LIKE 'wsrep_ready'" 2>/dev/null | grep -q ON; then return 0; fi

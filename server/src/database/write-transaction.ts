@@ -3,7 +3,7 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { isLockConflict } from './lock-conflicts';
 
 /** Attempts of a transaction that lost to another one (deadlock victim, Galera certification failure, busy SQLite). */
-export const CONFLICT_ATTEMPTS = 5;
+export const CONFLICT_ATTEMPTS = 8;
 
 /**
  * Runs `work` in a transaction and runs the WHOLE transaction again when it lost a conflict: a deadlock victim on

@@ -94,6 +94,7 @@ describe('two API instances on a three-node Galera cluster', () => {
 
     // 3. filing load on both instances (8 at a time); node 2 killed after a third, restarted after two thirds
     const acknowledged: number[] = [];
+    const failures: string[] = [];
     const statuses = new Map<number, number>();
     let next = 0;
     let killedAt = -1;
@@ -113,7 +114,10 @@ describe('two API instances on a three-node Galera cluster', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[port]}` },
           body: JSON.stringify({ category: 'ENVIRONMENT', subcategory: 'CLUTTER', description: `楼道堆物 #${i}，请清理`, urgency: 'NORMAL', showNamePublicly: false }),
           signal: AbortSignal.timeout(15_000),
-        }).catch(() => null);
+        }).catch((error: Error) => {
+          failures.push(`${port === portA ? 'A' : 'B'} #${i}: ${error.name} ${String((error as { cause?: unknown }).cause ?? error.message)}`);
+          return null;
+        });
         const status = response?.status ?? 0;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status === 201) acknowledged.push(((await response!.json()) as { id: number }).id);
@@ -157,7 +161,11 @@ describe('two API instances on a three-node Galera cluster', () => {
         `galera: ${FILINGS} filings, answers ${JSON.stringify(Object.fromEntries(statuses))}, ${acknowledged.length} acknowledged, ${rows.length} rows; ` +
           `escalated by A ${escalatedBy(a.output())}, by B ${escalatedBy(b.output())}; node 2 killed at filing ${killedAt}`,
       );
+      const internal = [a.output(), b.output()].flatMap((o) => o.split('\n').filter((l) => (l.includes('errorId') || l.includes('"statusCode":500') || l.includes('"status":500')) && !l.includes('"status":503')).map((l) => l.slice(0, 400)));
+      // eslint-disable-next-line no-console
+      console.log(`galera: no answer ${failures.length} (${failures.slice(0, 5).join(' | ')}); 500s logged: ${internal.length}\n${internal.slice(0, 3).join('\n')}`);
       expect(escalatedBy(a.output()) + escalatedBy(b.output())).toBe(acknowledged.length);
+      expect(statuses.get(500) ?? 0).toBe(0);
     } finally {
       await node1.destroy();
       await node2.destroy();

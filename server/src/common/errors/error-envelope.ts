@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES, ErrorCode, ErrorEnvelope } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable } from '../../database/database-errors';
+import { isLockConflict } from '../../database/lock-conflicts';
 import { DomainError, ERROR_STATUS } from './domain-error';
 
 export interface MappedError {
@@ -54,6 +55,9 @@ export function mapError(error: unknown): MappedError {
     const code = FASTIFY_CLIENT_ERRORS[fastifyCode];
     return { envelope: envelopeFor(code) };
   }
+  // a conflict that outlived its retries (writeTransaction) or came from a write path without them: the client
+  // may try again — 409, never a 500 (on Galera a certification failure surfaces as a deadlock at COMMIT)
+  if (isLockConflict(error)) return { envelope: envelopeFor(ErrorCode.ConcurrentModification) };
   if (isDatabaseUnavailable(error)) {
     const envelope = envelopeFor(ErrorCode.DatabaseUnavailable);
     envelope.retryAfterSeconds = 2;
