@@ -34,6 +34,8 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // the Galera cluster test needs the three nodes of scripts/galera.sh: run by `npm run test:galera` only
+      testPathIgnorePatterns: process.env.GALERA_TEST === '1' ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/galera/'],
     },
   ],
   testTimeout: 60000,
