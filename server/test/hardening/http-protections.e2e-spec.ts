@@ -61,6 +61,8 @@ describe('HTTP protections', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
+      // the H5 build uploads a picked photo by reading its blob: URL (Taro.uploadFile), and nothing else
+      expect(csp).toContain("connect-src 'self' blob:");
       expect(csp).not.toContain('upgrade-insecure-requests');
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     }

@@ -23,7 +23,8 @@ export function inlineScriptHashes(h5Dir: string | null): string[] {
 /**
  * Security headers on every response (helmet): a CSP that lets the same-origin H5 build and Swagger UI (/docs)
  * run — scripts from 'self' plus the hashed inline script of index.html, inline styles (Taro and Swagger UI set
- * them), images from 'self', data: and blob: (photo previews) — and nothing from elsewhere; no
+ * them), images from 'self', data: and blob: (photo previews), connections to 'self' and blob: (the H5 upload reads
+ * the picked photo from its blob: URL) — and nothing from elsewhere; no
  * upgrade-insecure-requests (the demo runs on plain http on a LAN address). And `Cache-Control: no-store` on every
  * /api response that did not choose its own caching: they carry personal data (names, phones, addresses).
  */
@@ -39,7 +40,8 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, fasti
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // the H5 upload (Taro.uploadFile) reads the picked photo from its blob: URL before posting it
+        connectSrc: ["'self'", 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         formAction: ["'self'"],
