@@ -32,4 +32,15 @@ install_workspace() {
   (cd "$REPO_ROOT" && pnpm --filter @gezhi/shared build >/dev/null)
 }
 
+# Debian's faketime (libfaketime): the suites at fixed instants and the browser journeys' server clock need it.
+ensure_faketime() {
+  command -v faketime >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "› installing faketime"
+    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; })
+  fi
+  command -v faketime >/dev/null 2>&1 || { echo "faketime is not installed (apt-get install faketime)"; return 1; }
+}
+
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }

@@ -60,11 +60,12 @@ tier "mini-program: weapp bundle checks (size, WXML/WXSS, headless)" pnpm --filt
 tier "server: build" pnpm --filter @gezhi/server build
 tier "mini-program: H5 build" pnpm --filter @gezhi/miniapp build:h5
 
-if ensure_chromium; then
+# the journeys run the server at a fixed instant (libfaketime) with the browsers' clocks on the same instant
+if ensure_chromium && ensure_faketime; then
   tier "H5 browser journeys in Chromium" \
     pnpm --filter @gezhi/miniapp exec jest -c journeys/jest.config.js $(jest_json journeys)
 else
-  failed+=("Chromium unavailable"); printf 'fail\t-\tChromium unavailable\n' >> "$RESULTS/tiers.txt"
+  failed+=("Chromium or faketime unavailable"); printf 'fail\t-\tChromium or faketime unavailable\n' >> "$RESULTS/tiers.txt"
 fi
 
 step "summary"

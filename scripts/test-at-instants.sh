@@ -25,14 +25,7 @@ ORDER=(weekday-morning saturday month-end holiday-eve)
 RESULTS="${RESULTS:-$REPO_ROOT/artifacts/test-results}"
 mkdir -p "$RESULTS"
 
-if ! command -v faketime >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "› installing faketime"
-    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null 2>&1 ||
-      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; })
-  fi
-  command -v faketime >/dev/null 2>&1 || { echo "faketime is not installed (apt-get install faketime)"; exit 1; }
-fi
+ensure_faketime || exit 1
 ensure_pnpm
 
 parts=(server miniapp)

@@ -27,7 +27,7 @@ describe('H5 journey: a resident books the 9th-of-month haircut, the provider co
 
   it('books in two taps from the slot list, is served and completed on the day plan, and rates on three dimensions', async () => {
     // 1. The resident opens 便民服务 and the 三九 haircut, finds the 9th and books it: tap the slot, tap 确认预约.
-    const resident = await newPhonePage(env.browser);
+    const resident = await newPhonePage(env);
     await signIn(resident, env.server.baseUrl, 'resident3');
     await visible(resident, '.gz-home__services').click();
     await visible(resident, `.gz-service-card:has-text("${SERVICE}")`).click();
@@ -47,8 +47,10 @@ describe('H5 journey: a resident books the 9th-of-month haircut, the provider co
     expect(bookingId).toBeGreaterThan(0);
     await screenshot(resident, JOURNEY, '03-booked');
 
-    // 2. The coordinator of the volunteer team's haircut (grid leader 苏月) opens the day plan on that day and serves.
-    const provider = await newPhonePage(env.browser);
+    // 2. On the day (the journey's clock moves to that morning): the coordinator of the volunteer team's haircut
+    //    (grid leader 苏月) opens the day plan and serves — 已到达 and 完成服务 wait for the visit day.
+    await env.server.clock.set(`${day} 09:00:00`);
+    const provider = await newPhonePage(env);
     await signIn(provider, env.server.baseUrl, 'gridleader1');
     await provider.goto(`${env.server.baseUrl}/#/subpackages/staff/pages/visits/index?day=${day}`);
     const visit = visible(provider, `.gz-visit-card:has-text("${SERVICE}")`).first();

@@ -10,7 +10,7 @@ describe('H5 journey: the closed loop from filing to rating', () => {
 
   it('a resident files with a photo, the grid leader accepts and resolves, the resident rates and sees it closed', async () => {
     // 1. The resident files a request with a photo.
-    const resident = await newPhonePage(env.browser);
+    const resident = await newPhonePage(env);
     await signIn(resident, env.server.baseUrl, 'resident1');
     await screenshot(resident, JOURNEY, '01-resident-home');
     await tapButton(resident, '我要反映');
@@ -29,7 +29,7 @@ describe('H5 journey: the closed loop from filing to rating', () => {
     await screenshot(resident, JOURNEY, '03-resident-filed');
 
     // 2. The grid leader of that building's grid accepts and resolves it (a second browser context).
-    const leader = await newPhonePage(env.browser);
+    const leader = await newPhonePage(env);
     await signIn(leader, env.server.baseUrl, 'gridleader1');
     await tapButton(leader, '进入工作台');
     const card = leader.locator('.gz-request-card', { hasText: DESCRIPTION.slice(0, 20) });

@@ -50,7 +50,7 @@ describe('H5 journey: a street officer reads the numbers as charts and downloads
     await prepareThisWeeksWork(env.server.baseUrl);
 
     // 1. Desktop browser, account + password.
-    const page = await newDesktopPage(env.browser);
+    const page = await newDesktopPage(env);
     await page.goto(`${env.server.baseUrl}/`);
     await page.locator('.gz-password-login').waitFor();
     await page.locator('.gz-login-account input').fill('street1');

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from './server';
+import { REPO_ROOT, type RunningServer } from './server';
+
+/** what a page needs from the journey: the browser, and the server whose clock the page shares */
+export interface JourneyParts {
+  readonly browser: Browser;
+  readonly server: RunningServer;
+}
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts/screenshots');
 
@@ -22,15 +28,17 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page (the H5 build is the mini-program's layout). */
-export async function newPhonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+/** A phone-sized page (the H5 build is the mini-program's layout), on the journey's clock. */
+export async function newPhonePage({ browser, server }: JourneyParts): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await server.clock.attach(context);
   return context.newPage();
 }
 
-/** A desktop browser window: staff and liaisons use the H5 build on a computer. */
-export async function newDesktopPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+/** A desktop browser window (staff and liaisons use the H5 build on a computer), on the journey's clock. */
+export async function newDesktopPage({ browser, server }: JourneyParts): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await server.clock.attach(context);
   return context.newPage();
 }
 

@@ -3,12 +3,23 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { JourneyClock } from './clock';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
 export interface RunningServer {
   baseUrl: string;
+  /** the server's (and the browser contexts') clock: starts at JOURNEY_START, `set` moves it */
+  clock: JourneyClock;
   stop(): Promise<void>;
+}
+
+/** Debian's libfaketime (apt-get install faketime), or FAKETIME_LIB */
+function faketimeLibrary(): string {
+  const candidates = [process.env.FAKETIME_LIB, '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) throw new Error('libfaketime is not installed (apt-get install faketime, or set FAKETIME_LIB): the journeys run the server at a fixed instant');
+  return found;
 }
 
 async function freePort(): Promise<number> {
@@ -22,7 +33,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built API (server/dist) serving the H5 build, on a fresh SQLite database with the demo data. */
+/**
+ * Starts the built API (server/dist) serving the H5 build, on a fresh SQLite database with the demo data seeded at
+ * JOURNEY_START (libfaketime), never at the day the journeys happen to run.
+ */
 export async function startServer(): Promise<RunningServer> {
   const entry = join(REPO_ROOT, 'server/dist/main.js');
   const h5 = join(REPO_ROOT, 'miniapp/dist/h5');
@@ -30,10 +44,12 @@ export async function startServer(): Promise<RunningServer> {
   if (!existsSync(join(h5, 'index.html'))) throw new Error(`H5 is not built: ${h5} (pnpm --filter @gezhi/miniapp build:h5)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'gezhi-journey-'));
   const port = await freePort();
+  const clock = new JourneyClock(join(dataDir, 'faketime'));
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: join(REPO_ROOT, 'server'),
     env: {
       ...process.env,
+      ...clock.serverEnvironment(faketimeLibrary()),
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -66,6 +82,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    clock,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
