@@ -14,3 +14,4 @@ export * from './metrics';
 export * from './board';
 export * from './review';
 export * from './return-visits';
+export * from './routes';

@@ -7,10 +7,17 @@
 import Taro from '@tarojs/taro';
 import {
   API_PREFIX,
+  API_ROUTES,
   ERROR_MESSAGES,
   ErrorCode,
   isErrorEnvelope,
+  routePath,
+  type AnyApiRoute,
   type FieldErrorCode,
+  type PathParams,
+  type RouteBody,
+  type RouteQuery,
+  type RouteResponse,
   type UploadedPhoto,
 } from '@gezhi/shared';
 import { getToken, handleUnauthenticated } from '../session/token';
@@ -121,6 +128,25 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   return raise(toApiError(statusCode, data));
 }
 
+/** What calling a route takes: its path parameters, body and query, each only when the route has one. */
+export type RouteCall<R extends AnyApiRoute> = (keyof PathParams<R['path']> extends never
+  ? { params?: undefined }
+  : { params: PathParams<R['path']> }) &
+  ([RouteBody<R>] extends [void] ? { body?: undefined } : { body: RouteBody<R> }) &
+  ([RouteQuery<R>] extends [void] ? { query?: undefined } : { query?: RouteQuery<R> });
+
+/** Calls a route of the shared table (API_ROUTES): method, path, body, query and answer all typed by it. */
+export function callRoute<R extends AnyApiRoute>(
+  route: R,
+  ...[call]: Record<never, never> extends RouteCall<R> ? [RouteCall<R>?] : [RouteCall<R>]
+): Promise<RouteResponse<R>> {
+  const { params, body, query } = (call ?? {}) as { params?: Record<string, string | number>; body?: unknown; query?: object };
+  return apiRequest<RouteResponse<R>>(route.method, routePath(route.path, params), {
+    body,
+    query: query as Record<string, QueryValue> | undefined,
+  });
+}
+
 /**
  * For downloads that cannot go through Taro.request (a file, not JSON): the route's full URL, the bearer header,
  * and the ApiError of a failed answer (its body parsed as our error envelope when it is one).
@@ -137,7 +163,7 @@ export function downloadError(statusCode: number, body: unknown): ApiError {
 export function uploadImage(filePath: string, onProgress?: (percent: number) => void): Promise<UploadedPhoto> {
   return new Promise<UploadedPhoto>((resolve, reject) => {
     const task = Taro.uploadFile({
-      url: buildUrl('/uploads'),
+      url: buildUrl(API_ROUTES.uploadPhoto.path),
       filePath,
       name: 'file',
       header: authHeader(),
