@@ -2,6 +2,7 @@ export * from './roles';
 export * from './categories';
 export * from './enums';
 export * from './request-lifecycle';
+export * from './ladder';
 export * from './deadlines';
 export * from './whistle';
 export * from './services';

@@ -6,6 +6,7 @@
  */
 import {
   HandlingLevel,
+  levelAbove,
   RequestAction,
   Role,
   WHISTLE_ROLE_LABELS,
@@ -29,8 +30,6 @@ export interface ChainStage {
   /** milliseconds held (until `now` for the current stage) */
   durationMs: number;
 }
-
-const LADDER: HandlingLevel[] = [HandlingLevel.Grid, HandlingLevel.Community, HandlingLevel.Street];
 
 const LEVEL_STAGE: Record<HandlingLevel, { kind: ChainStageKind; title: string }> = {
   [HandlingLevel.Grid]: { kind: 'GRID', title: '网格办理' },
@@ -90,7 +89,7 @@ export function chainOfCustody(
         openLevel(HandlingLevel.Grid, '居民提交', event.at);
         break;
       case RequestAction.Escalate: {
-        const next = LADDER[Math.min(LADDER.indexOf(level) + 1, LADDER.length - 1)];
+        const next = levelAbove(level) ?? level; // the shared ladder; the street is its top
         const from = LEVEL_STAGE[level].title.slice(0, 2);
         openLevel(next, event.actorRole === 'SYSTEM' ? '超时自动上报' : `${from}上报`, event.at);
         break;

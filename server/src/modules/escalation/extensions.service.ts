@@ -12,6 +12,7 @@ import {
   LIVE_DEADLINE_STATES,
   NotificationKind,
   RequestAction,
+  supervisesLevel,
 } from '@gezhi/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -22,7 +23,7 @@ import { RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { addDeadlineTime } from '../deadlines/domain/work-calendar';
 import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
-import { coversPlace, holdsCurrentLevel, levelOfRole, outOfScope } from '../requests/access/request-access';
+import { coversPlace, holdsCurrentLevel, outOfScope } from '../requests/access/request-access';
 import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import { UsersService } from '../users/users.service';
@@ -122,8 +123,8 @@ export class ExtensionsService {
     const extension = await this.dataSource.getRepository(DeadlineExtensionEntity).findOneBy({ id });
     if (!extension) throw new DomainError(ErrorCode.NotFound);
     const request = await this.dataSource.getRepository(RequestEntity).findOneByOrFail({ id: extension.requestId });
-    // one level up from where it was asked, within that level's scope
-    if (levelOfRole(actor.role) !== EscalationLadder.supervisorOf(extension.level)) throw new DomainError(ErrorCode.Forbidden);
+    // one level up from where it was asked (the shared ladder's rule; the mini-program shows 批准/不同意 by it), within that level's scope
+    if (!supervisesLevel(actor.role, extension.level)) throw new DomainError(ErrorCode.Forbidden);
     if (!coversPlace(actor, request)) throw outOfScope(actor);
     if (extension.state !== 'PENDING') throw new DomainError(ErrorCode.IllegalTransition);
     if (!findTransition(RequestAction.DecideExtension, request.status)) throw new DomainError(ErrorCode.IllegalTransition);

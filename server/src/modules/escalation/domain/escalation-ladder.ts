@@ -1,16 +1,14 @@
-import { DeadlineKind, HandlingLevel } from '@gezhi/shared';
+import { DeadlineKind, HandlingLevel, levelAbove, supervisorOf } from '@gezhi/shared';
 
 /**
- * 上报: grid → community → street. The street is the top: a miss there is supervised red (督办) and the
- * street blows the whistle to departments instead of escalating further. Pure.
+ * 上报: grid → community → street (the ladder itself, `levelAbove` and `supervisorOf` are in shared/src/ladder.ts,
+ * used by the mini-program too). The street is the top: a miss there is supervised red (督办) and the street blows
+ * the whistle to departments instead of escalating further. This adds the server's deadline policy. Pure.
  */
-export const ESCALATION_LADDER: readonly HandlingLevel[] = [HandlingLevel.Grid, HandlingLevel.Community, HandlingLevel.Street];
-
 export const EscalationLadder = {
   /** The level above, or null at the top (the street). */
   next(level: HandlingLevel): HandlingLevel | null {
-    const index = ESCALATION_LADDER.indexOf(level);
-    return index >= 0 && index < ESCALATION_LADDER.length - 1 ? ESCALATION_LADDER[index + 1] : null;
+    return levelAbove(level);
   },
 
   canEscalate(level: HandlingLevel): boolean {
@@ -19,7 +17,7 @@ export const EscalationLadder = {
 
   /** The level that supervises (and approves extensions for) `level`; null at the street. */
   supervisorOf(level: HandlingLevel): HandlingLevel | null {
-    return EscalationLadder.next(level);
+    return supervisorOf(level);
   },
 
   /**

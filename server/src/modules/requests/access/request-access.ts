@@ -1,4 +1,4 @@
-import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, HandlingLevel, INVOLVED_ASSIGNMENT_STATES, Role } from '@gezhi/shared';
+import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, HandlingLevel, INVOLVED_ASSIGNMENT_STATES, levelOfRole, Role } from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
 import type { AssignmentFacts, RequestFacts, Viewer } from '../domain/viewer';
 
@@ -67,19 +67,8 @@ export function coversPlace(viewer: Viewer, place: Record<ScopeColumn, number>):
   return scope !== null && place[scope.column] === scope.id;
 }
 
-/** The handling level a staff role works at ("at their level" in the inbox). */
-export function levelOfRole(role: Role): HandlingLevel | null {
-  switch (role) {
-    case Role.GridLeader:
-      return HandlingLevel.Grid;
-    case Role.CommunityOfficer:
-      return HandlingLevel.Community;
-    case Role.StreetOfficer:
-      return HandlingLevel.Street;
-    default:
-      return null;
-  }
-}
+/** The handling level a staff role works at: the shared ladder's (shared/src/ladder.ts), re-exported for the services here. */
+export { levelOfRole };
 
 /** The holder: staff whose role works at the request's current level and whose scope covers it. */
 export function holdsCurrentLevel(viewer: Viewer, request: RequestFacts): boolean {

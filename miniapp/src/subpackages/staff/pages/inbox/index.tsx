@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { HANDLING_LEVEL_LABELS, Role, RequestStatus, STATUS_LABELS, type DueFilter, type InboxCounts } from '@gezhi/shared';
+import { HANDLING_LEVEL_LABELS, levelOfRole, Role, RequestStatus, STATUS_LABELS, type DueFilter, type InboxCounts } from '@gezhi/shared';
 import { getInboxCounts, listInbox } from '../../../../api/endpoints';
 import { ListFooter } from '../../../../components/ListFooter';
 import { LoadState } from '../../../../components/LoadState';
@@ -11,7 +11,6 @@ import { goStaffCatalogue, goStaffFileOnBehalf, goStaffRequestDetail, goStaffVis
 import { goStaffData, goStaffHomeBindings, goStaffReturnVisits, goStaffReview } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
 import { Button } from '../../../../ui/nutui';
-import { LEVEL_OF_ROLE } from '../../../../utils/levels';
 import './index.scss';
 import { useOnReturn } from '../../../../hooks/useOnReturn';
 
@@ -43,7 +42,7 @@ export default function StaffInboxPage() {
   const tab = tabs.find((t) => t.key === tabKey) ?? tabs[0];
   const list = usePagedList((page) => listInbox({ ...page, status: tab.due ? undefined : tab.status, due: tab.due }), [tab.key]);
   const counts = useRemote(getInboxCounts, [tab.key]);
-  const level = me ? LEVEL_OF_ROLE[me.role] : undefined;
+  const level = me ? levelOfRole(me.role) : null;
   /** grid leaders serve their grid's visits; community officers coordinate volunteer-team / partner visits */
   const providesVisits = me?.role === Role.GridLeader || me?.role === Role.CommunityOfficer;
   // Back from a detail where something was accepted or resolved: refresh.

@@ -3,10 +3,12 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import {
   HANDLING_LEVEL_LABELS,
+  levelAbove,
   LIMITS,
   LIVE_DEADLINE_STATES,
   RequestAction,
   RequestStatus,
+  supervisesLevel,
   Urgency,
   type RequestDetail,
 } from '@gezhi/shared';
@@ -36,7 +38,6 @@ import { useRequestDetail } from '../../../../hooks/useRequestDetail';
 import { useSession } from '../../../../session/session';
 import { Button } from '../../../../ui/nutui';
 import { toastError, toastSuccess } from '../../../../utils/confirm';
-import { LEVEL_OF_ROLE, levelAbove } from '../../../../utils/levels';
 
 type OpenForm = 'progress' | 'resolve' | 'reject' | 'escalate' | 'extension' | 'whistle' | null;
 
@@ -71,7 +72,6 @@ export default function StaffRequestDetailPage() {
   const [accepting, setAccepting] = useState(false);
   const request = detail.data;
   const can = (action: RequestAction) => request?.availableActions.includes(action) ?? false;
-  const myLevel = me ? LEVEL_OF_ROLE[me.role] : undefined;
   const nextLevel = request ? levelAbove(request.level) : null;
   const holder = can(RequestAction.Accept) || can(RequestAction.AddProgress) || can(RequestAction.Escalate);
   const hasLiveClock = !!request?.deadlines?.some((d) => LIVE_DEADLINE_STATES.includes(d.state) && d.level === request.level);
@@ -116,7 +116,7 @@ export default function StaffRequestDetailPage() {
 
             <ExtensionsPanel
               extensions={extensions.data ?? []}
-              canDecide={(e) => !!myLevel && myLevel === levelAbove(e.level)}
+              canDecide={(e) => !!me && supervisesLevel(me.role, e.level)}
               onApprove={(e) => decide(() => approveExtension(e.id, {}), '已批准延期')}
               onReject={(e, note) => decide(() => rejectExtension(e.id, { note }), '已回复不同意')}
             />
