@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestStatus, Role } from '@gezhi/shared';
+import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestAction, Role } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -12,6 +12,7 @@ import { DepartmentEntity } from '../departments/department.entities';
 import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
+import { mayPerform, SYSTEM } from '../requests/domain/transition-guard';
 import { RequestEntity } from '../requests/request.entities';
 import { User } from '../users/user.entity';
 import { EscalationLadder } from './domain/escalation-ladder';
@@ -198,9 +199,10 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     for (const deadline of claimed) {
       const request = requests.get(deadline.requestId);
       if (!request || orders.has(request.id)) continue;
-      const stillThere = request.level === deadline.level && (request.status === RequestStatus.PendingAccept || request.status === RequestStatus.InProgress);
+      // still at the level that missed it, and the shared table still lets the system escalate it from its status
+      const stillThere = request.level === deadline.level && mayPerform(RequestAction.Escalate, request, SYSTEM) !== null;
       if (stillThere && EscalationLadder.missEscalates(deadline.kind, deadline.level)) {
-        orders.set(request.id, { request, actor: null, reason: `超时未${DEADLINE_KIND_LABELS[deadline.kind]}，系统自动上报` });
+        orders.set(request.id, { request, reason: `超时未${DEADLINE_KIND_LABELS[deadline.kind]}，系统自动上报` });
       }
     }
     const escalated = new Set((await this.escalation.escalateWithin(manager, [...orders.values()], now)).map((r) => r.id));

@@ -1,41 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DeadlineKind, ErrorCode, NotificationKind, RequestAction, RequestDetail, RequestStatus } from '@gezhi/shared';
-import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, NotificationKind, RequestAction, RequestDetail, RequestStatus } from '@gezhi/shared';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { isLockConflict } from '../../database/lock-conflicts';
-import { DeadlineDraft, DeadlineService } from '../deadlines/deadline.service';
-import { NotificationsService } from '../notifications/notifications.service';
-import { Notice, requestNotice } from '../notifications/request-notices';
-import { authorizeTransition } from '../requests/domain/transition-guard';
-import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
+import { requestNotice } from '../notifications/request-notices';
+import { authorizeTransition, mayPerform, SYSTEM } from '../requests/domain/transition-guard';
+import { LedgerChange, RequestLedger } from '../requests/request-ledger';
+import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import type { User } from '../users/user.entity';
 import { EscalationLadder } from './domain/escalation-ladder';
 import { LevelHolders } from './level-holders';
 
-/** One escalation to perform: the request as it was read (its version decides), why, and by whom (null: the system). */
+/** One escalation by the system (the deadline sweeper): the request as it was read (its version decides), and why. */
 export interface EscalationOrder {
   request: RequestEntity;
   reason: string;
-  actor: Pick<User, 'id' | 'role'> | null;
 }
-
-const ESCALATABLE: readonly RequestStatus[] = [RequestStatus.PendingAccept, RequestStatus.InProgress];
 
 /**
  * 上报: moves items one level up the ladder (grid → community → street) to PENDING_ACCEPT for the next level's
  * officer, with a timeline event, a notification and new clocks at the new level; the old level's clocks stop.
- * The holder's button and the deadline sweeper go through the same `escalateWithin`.
+ * Decided here (`authorizeTransition` / `mayPerform` against the shared table, the next level's holder); written by
+ * the request ledger — the holder's button one at a time, the deadline sweeper's batch with `applyEach`.
  */
 @Injectable()
 export class EscalationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: RequestViews,
-    private readonly deadlines: DeadlineService,
-    private readonly notifications: NotificationsService,
+    private readonly ledger: RequestLedger,
     private readonly holders: LevelHolders,
     private readonly clock: Clock,
   ) {}
@@ -45,70 +38,47 @@ export class EscalationService {
     const request = await this.views.findVisible(actor, id);
     authorizeTransition(RequestAction.Escalate, request, actor);
     if (!EscalationLadder.canEscalate(request.level)) throw new DomainError(ErrorCode.EscalationTopReached);
-    let escalated: RequestEntity[] = [];
-    try {
-      escalated = await this.dataSource.transaction((manager) => this.escalateWithin(manager, [{ request, reason, actor }], this.clock.now()));
-    } catch (error) {
-      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
-      throw error;
-    }
-    if (escalated.length !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
-    return this.views.detail(actor, escalated[0]);
+    const now = this.clock.now();
+    const escalated = await this.ledger.transaction(async (manager) =>
+      this.ledger.apply(manager, request, await this.change(manager, request, reason, actor), now),
+    );
+    return this.views.detail(actor, escalated);
   }
 
   /**
-   * Escalates each order whose request is still exactly as read (`UPDATE … WHERE id = ? AND version = ?`, in id
-   * order), inside the caller's transaction; orders whose request changed meanwhile are skipped. Returns the
-   * requests as escalated.
+   * The system escalates each order the shared table still lets it (ESCALATE by `system`, below the street) and
+   * whose request is still exactly as read (`UPDATE … WHERE id = ? AND version = ?`, in id order), inside the
+   * caller's transaction; the others are skipped. Returns the requests as escalated.
    */
   async escalateWithin(manager: EntityManager, orders: readonly EscalationOrder[], now: Date): Promise<RequestEntity[]> {
-    const done: { order: EscalationOrder; after: RequestEntity }[] = [];
-    for (const order of [...orders].sort((a, b) => a.request.id - b.request.id)) {
-      const { request } = order;
-      const next = EscalationLadder.next(request.level);
-      if (!next || !ESCALATABLE.includes(request.status)) continue;
-      const holderUserId = await this.holders.holderAt(next, request, manager);
-      const after: RequestEntity = {
-        ...request,
-        level: next,
-        status: RequestStatus.PendingAccept,
-        holderUserId,
-        version: request.version + 1,
-        updatedAt: now,
-      };
-      const result = await manager
-        .createQueryBuilder()
-        .update(RequestEntity)
-        .set({ level: after.level, status: after.status, holderUserId: after.holderUserId, version: after.version, updatedAt: now })
-        .where('id = :id AND version = :version', { id: request.id, version: request.version })
-        .execute();
-      if (result.affected === 1) done.push({ order, after });
+    const entries: { before: RequestEntity; change: LedgerChange }[] = [];
+    for (const { request, reason } of orders) {
+      if (!mayPerform(RequestAction.Escalate, request, SYSTEM)) continue;
+      entries.push({ before: request, change: await this.change(manager, request, reason, null) });
     }
-    if (done.length === 0) return [];
+    return this.ledger.applyEach(manager, entries, now);
+  }
 
-    await this.deadlines.closeForEscalation(manager, done.map((d) => d.after.id), now);
-    const drafts: DeadlineDraft[] = [];
-    for (const { after } of done) drafts.push(...(await this.deadlines.draftsFor(after, [DeadlineKind.Accept, DeadlineKind.Resolve], now)));
-    await this.deadlines.open(manager, drafts);
-
-    const events = done.map(({ order, after }) => ({
-      requestId: after.id,
-      action: RequestAction.Escalate,
-      fromStatus: order.request.status,
-      toStatus: after.status,
-      actorUserId: order.actor?.id ?? null,
-      actorRole: order.actor?.role ?? ('SYSTEM' as const),
-      note: order.reason,
-      photoIds: [] as string[],
-      createdAt: now,
-    }));
-    for (let i = 0; i < events.length; i += 500) {
-      await manager.createQueryBuilder().insert().into(TimelineEventEntity).values(events.slice(i, i + 500)).updateEntity(false).execute();
-    }
-    const notices: Notice[] = done
-      .filter(({ after }) => after.holderUserId !== null)
-      .map(({ order, after }) => requestNotice(after.holderUserId as number, NotificationKind.RequestEscalated, after, order.reason));
-    await this.notifications.deliver(manager, notices, now);
-    return done.map((d) => d.after);
+  /** One level up, PENDING_ACCEPT for the next level's holder (looked up now), who is told. */
+  private async change(manager: EntityManager, request: RequestEntity, reason: string, actor: Pick<User, 'id' | 'role'> | null): Promise<LedgerChange> {
+    const level = EscalationLadder.next(request.level);
+    if (!level) throw new DomainError(ErrorCode.EscalationTopReached);
+    const holderUserId = await this.holders.holderAt(level, request, manager);
+    return {
+      status: RequestStatus.PendingAccept,
+      set: { level, holderUserId },
+      events: [
+        {
+          action: RequestAction.Escalate,
+          fromStatus: request.status,
+          toStatus: RequestStatus.PendingAccept,
+          actorUserId: actor?.id ?? null,
+          actorRole: actor?.role ?? 'SYSTEM',
+          note: reason,
+          photoIds: [],
+        },
+      ],
+      notices: holderUserId === null ? [] : [requestNotice(holderUserId, NotificationKind.RequestEscalated, request, reason)],
+    };
   }
 }

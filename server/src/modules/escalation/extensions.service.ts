@@ -8,11 +8,9 @@ import {
   ExtensionState,
   ExtensionView,
   FieldErrorCode,
-  findTransition,
   LIVE_DEADLINE_STATES,
   NotificationKind,
   RequestAction,
-  supervisesLevel,
 } from '@gezhi/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -21,10 +19,11 @@ import { insertRow } from '../../database/insert-row';
 import { DeadlineRules } from '../deadlines/deadline-rules.service';
 import { RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { addDeadlineTime } from '../deadlines/domain/work-calendar';
-import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
-import { coversPlace, holdsCurrentLevel, outOfScope } from '../requests/access/request-access';
-import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
+import { coversPlace, outOfScope } from '../requests/access/request-access';
+import { authorizeTransition } from '../requests/domain/transition-guard';
+import { EventDraft, RequestLedger } from '../requests/request-ledger';
+import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import { UsersService } from '../users/users.service';
 import type { User } from '../users/user.entity';
@@ -44,7 +43,7 @@ export class ExtensionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: RequestViews,
     private readonly rules: DeadlineRules,
-    private readonly notifications: NotificationsService,
+    private readonly ledger: RequestLedger,
     private readonly holders: LevelHolders,
     private readonly users: UsersService,
     private readonly clock: Clock,
@@ -52,10 +51,10 @@ export class ExtensionsService {
 
   async ask(actor: User, requestId: number, body: ExtensionRequestDto): Promise<ExtensionView> {
     const request = await this.views.findVisible(actor, requestId);
-    if (!holdsCurrentLevel(actor, request)) throw new DomainError(ErrorCode.Forbidden);
+    // the holder, while the item is open (the shared table)
+    authorizeTransition(RequestAction.RequestExtension, request, actor);
     const approverLevel = EscalationLadder.supervisorOf(request.level);
     if (!approverLevel) throw new DomainError(ErrorCode.EscalationTopReached);
-    if (!findTransition(RequestAction.RequestExtension, request.status)) throw new DomainError(ErrorCode.IllegalTransition);
     const kind = body.kind ?? DeadlineKind.Resolve;
     const deadline = await this.dataSource.getRepository(RequestDeadlineEntity).findOne({
       where: { requestId, kind, level: request.level, state: In([...LIVE_DEADLINE_STATES]) },
@@ -83,23 +82,12 @@ export class ExtensionsService {
       decidedAt: null,
     };
     const approver = await this.holders.holderAt(approverLevel, request);
-    await this.dataSource.transaction(async (manager) => {
+    const note = `申请${DEADLINE_KIND_LABELS[kind]}时限延期 ${body.minutes} 分钟：${body.reason}`;
+    const notices = approver === null ? [] : [requestNotice(approver, NotificationKind.ExtensionRequested, request, `申请延期 ${body.minutes} 分钟：${body.reason}`)];
+    await this.ledger.transaction(async (manager) => {
       extension.id = await insertRow(manager, DeadlineExtensionEntity, extension);
-      await manager.insert(TimelineEventEntity, {
-        requestId,
-        action: RequestAction.RequestExtension,
-        fromStatus: request.status,
-        toStatus: request.status,
-        actorUserId: actor.id,
-        actorRole: actor.role,
-        note: `申请${DEADLINE_KIND_LABELS[kind]}时限延期 ${body.minutes} 分钟：${body.reason}`,
-        photoIds: [],
-        departmentId: null,
-        createdAt: now,
-      });
-      if (approver !== null) {
-        await this.notifications.deliver(manager, [requestNotice(approver, NotificationKind.ExtensionRequested, request, `申请延期 ${body.minutes} 分钟：${body.reason}`)], now);
-      }
+      // the item itself does not change (its version stays): its timeline event and the approver's notice
+      await this.ledger.apply(manager, request, { status: request.status, versioned: false, events: [timelineEvent(actor, request, RequestAction.RequestExtension, note)], notices }, now);
     });
     return this.view(extension);
   }
@@ -123,16 +111,17 @@ export class ExtensionsService {
     const extension = await this.dataSource.getRepository(DeadlineExtensionEntity).findOneBy({ id });
     if (!extension) throw new DomainError(ErrorCode.NotFound);
     const request = await this.dataSource.getRepository(RequestEntity).findOneByOrFail({ id: extension.requestId });
-    // one level up from where it was asked (the shared ladder's rule; the mini-program shows 批准/不同意 by it), within that level's scope
-    if (!supervisesLevel(actor.role, extension.level)) throw new DomainError(ErrorCode.Forbidden);
+    // outside the decider's area: the scope refusal, worded for them
     if (!coversPlace(actor, request)) throw outOfScope(actor);
+    // the shared table's `supervisor` of the level it was asked at — one level up (the shared ladder's rule; the
+    // mini-program shows 批准/不同意 by it) — while the item is open
+    authorizeTransition(RequestAction.DecideExtension, { ...request, level: extension.level }, actor);
     if (extension.state !== 'PENDING') throw new DomainError(ErrorCode.IllegalTransition);
-    if (!findTransition(RequestAction.DecideExtension, request.status)) throw new DomainError(ErrorCode.IllegalTransition);
     const now = this.clock.now();
     const deadlines = this.dataSource.getRepository(RequestDeadlineEntity);
     const deadline = await deadlines.findOneByOrFail({ id: extension.deadlineId });
     const decided: DeadlineExtensionEntity = { ...extension, state, decidedByUserId: actor.id, decisionNote: note, decidedAt: now };
-    await this.dataSource.transaction(async (manager) => {
+    await this.ledger.transaction(async (manager) => {
       if (state === 'APPROVED') {
         if (!LIVE_DEADLINE_STATES.includes(deadline.state)) throw new DomainError(ErrorCode.IllegalTransition);
         const { calendar } = await this.rules.current();
@@ -157,19 +146,9 @@ export class ExtensionsService {
         .execute();
       if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
       const verdict = state === 'APPROVED' ? `同意延期 ${extension.minutes} 分钟` : `不同意延期：${note}`;
-      await manager.insert(TimelineEventEntity, {
-        requestId: request.id,
-        action: RequestAction.DecideExtension,
-        fromStatus: request.status,
-        toStatus: request.status,
-        actorUserId: actor.id,
-        actorRole: actor.role,
-        note: state === 'APPROVED' && note ? `${verdict}：${note}` : verdict,
-        photoIds: [],
-        departmentId: null,
-        createdAt: now,
-      });
-      await this.notifications.deliver(manager, [requestNotice(extension.requestedByUserId, NotificationKind.ExtensionDecided, request, verdict)], now);
+      const verdictNote = state === 'APPROVED' && note ? `${verdict}：${note}` : verdict;
+      const notices = [requestNotice(extension.requestedByUserId, NotificationKind.ExtensionDecided, request, verdict)];
+      await this.ledger.apply(manager, request, { status: request.status, versioned: false, events: [timelineEvent(actor, request, RequestAction.DecideExtension, verdictNote)], notices }, now);
     });
     return this.view(decided);
   }
@@ -193,4 +172,9 @@ export class ExtensionsService {
       decidedAt: e.decidedAt ? e.decidedAt.toISOString() : null,
     };
   }
+}
+
+/** 延期's timeline event: the status stays. */
+function timelineEvent(actor: User, request: RequestEntity, action: RequestAction, note: string): EventDraft {
+  return { action, fromStatus: request.status, toStatus: request.status, actorUserId: actor.id, actorRole: actor.role, note, photoIds: [], departmentId: null };
 }

@@ -59,20 +59,34 @@ export class MetricsRecorder {
     await writeRollups(manager, rollupRows(filedDeltas(scopeOf(request), request.createdAt)));
   }
 
-  /** A lifecycle action of the request (签收, 驳回, 撤回, 办结, 评价, 电话回访评价, 未评价办结); others count nothing. */
-  async requestAction(manager: EntityManager, request: RecordedRequest, action: RequestAction, at: Date, rating?: Rating): Promise<void> {
-    const event = await this.itemEventOf(manager, request, action, at, rating);
-    if (event) await this.applyToItems(manager, [{ request, events: [event] }]);
+  /**
+   * The events the request ledger (requests/request-ledger.ts) appended to a request's timeline, inside its
+   * transaction, after its writes: each one that counts (签收, 驳回, 撤回, 办结 — by staff or by the lead department —,
+   * 评价, 电话回访评价, 未评价办结, 吹哨) goes through the shared reducers, the same ones the replay (MetricsRecompute)
+   * runs over the stored timeline; the others (进展, 上报, 报到, 延期 …) count nothing.
+   */
+  async appended(
+    manager: EntityManager,
+    request: RecordedRequest,
+    events: readonly { action: RequestAction; departmentId?: number | null }[],
+    at: Date,
+    rating?: Rating,
+  ): Promise<void> {
+    const itemEvents: ItemEvent[] = [];
+    for (const event of events) {
+      const itemEvent = await this.itemEventOf(manager, request, event.action, at, rating, event.departmentId ?? null);
+      if (itemEvent) itemEvents.push(itemEvent);
+    }
+    if (itemEvents.length > 0) await this.applyToItems(manager, [{ request, events: itemEvents }]);
   }
 
-  /** 吹哨: the item is responded to (if not yet) and whistled; one facts row per assignment, counted for its department. */
-  async whistled(
+  /** 吹哨's assignments (the item's own WHISTLE event came through `appended`): one facts row each, counted for its department. */
+  async assigned(
     manager: EntityManager,
     request: RecordedRequest,
     assignments: readonly Pick<WhistleAssignmentEntity, 'id' | 'departmentId' | 'role' | 'notifiedAt'>[],
-    at: Date,
   ): Promise<void> {
-    const deltas = await this.itemDeltas(manager, [{ request, events: [{ type: 'WHISTLE', at }] }]);
+    const deltas = noDeltas();
     const facts = assignments.map((a) =>
       newAssignmentFacts({
         assignmentId: a.id,
@@ -89,25 +103,21 @@ export class MetricsRecorder {
   }
 
   /**
-   * A department's step (报到, 退回, 办结), after the whistle service wrote it (including the round's end: the other
-   * departments' assignments already DONE or RECALLED in this transaction).
+   * A department's step (报到, 退回, 办结) on its assignment, after the whistle service wrote it (including the round's
+   * end: the other departments' assignments already DONE or RECALLED in this transaction). The item's side (the
+   * lead's 办结) came through `appended` with the step's timeline event.
    */
   async departmentStep(
     manager: EntityManager,
-    request: RecordedRequest,
     assignment: Pick<WhistleAssignmentEntity, 'id' | 'requestId' | 'round' | 'departmentId' | 'role'>,
     action: AssignmentAction,
     at: Date,
   ): Promise<void> {
-    const deltas = noDeltas();
     const steps = new Map<number, AssignmentEvent[]>();
     const add = (id: number, event: AssignmentEvent) => steps.set(id, [...(steps.get(id) ?? []), event]);
     if (action === AssignmentAction.Report) add(assignment.id, { type: 'REPORT', at });
     if (action === AssignmentAction.Return) add(assignment.id, { type: 'END', kind: 'RETURNED', at });
-    if (action === AssignmentAction.Resolve) {
-      add(assignment.id, { type: 'END', kind: 'DONE', at });
-      mergeDeltas(deltas, await this.itemDeltas(manager, [{ request, events: [{ type: 'RESOLVE', at, departmentId: assignment.departmentId }] }]));
-    }
+    if (action === AssignmentAction.Resolve) add(assignment.id, { type: 'END', kind: 'DONE', at });
     const endsRound = assignment.role === WhistleRole.Lead && (action === AssignmentAction.Return || action === AssignmentAction.Resolve);
     if (endsRound) {
       const others = await manager.find(WhistleAssignmentEntity, {
@@ -119,8 +129,8 @@ export class MetricsRecorder {
         if (kind) add(other.id, { type: 'END', kind, at });
       }
     }
-    if (steps.size > 0) mergeDeltas(deltas, await this.applyToAssignments(manager, steps));
-    await writeRollups(manager, rollupRows(deltas));
+    if (steps.size === 0) return;
+    await writeRollups(manager, rollupRows(await this.applyToAssignments(manager, steps)));
   }
 
   /**
@@ -197,8 +207,17 @@ export class MetricsRecorder {
     return deltas;
   }
 
-  private async itemEventOf(manager: EntityManager, request: RecordedRequest, action: RequestAction, at: Date, rating?: Rating): Promise<ItemEvent | null> {
+  private async itemEventOf(
+    manager: EntityManager,
+    request: RecordedRequest,
+    action: RequestAction,
+    at: Date,
+    rating: Rating | undefined,
+    departmentId: number | null,
+  ): Promise<ItemEvent | null> {
     switch (action) {
+      case RequestAction.Whistle:
+        return { type: 'WHISTLE', at };
       case RequestAction.Accept:
         return { type: 'ACCEPT', at };
       case RequestAction.Reject:
@@ -206,7 +225,8 @@ export class MetricsRecorder {
       case RequestAction.Cancel:
         return { type: 'CANCEL', at };
       case RequestAction.Resolve:
-        return { type: 'RESOLVE', at, departmentId: null };
+        // the lead department's 办结 carries its department (a holder's: null)
+        return { type: 'RESOLVE', at, departmentId };
       case RequestAction.CloseUnrated:
         return { type: 'CLOSE_UNRATED', at };
       case RequestAction.Rate:

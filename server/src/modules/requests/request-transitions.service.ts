@@ -8,45 +8,35 @@ import {
   RequestAction,
   RequestDetail,
   RequestStatus,
-  findTransition,
   Transition,
 } from '@gezhi/shared';
-import { writeTransaction } from '../../database/write-transaction';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { isLockConflict } from '../../database/lock-conflicts';
-import { DeadlineService } from '../deadlines/deadline.service';
-import { MetricsRecorder } from '../metrics/metrics-recorder';
-import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
 import { findLeadToReopen, LeadToReopen, reopenLead } from '../whistle/whistle-reopen';
 import type { User } from '../users/user.entity';
-import { authorizeTransition } from './domain/transition-guard';
+import { authorizeTransition, mayPerform, SYSTEM } from './domain/transition-guard';
 import { approvedPublicSummary } from '../board/domain/public-summary';
 import { NoteDto, RateDto, RejectDto, ResolveDto } from './dto/request.dto';
 import { assertReturnVisitDue, closesUnrated, ReturnVisitPolicy, unratedCloseNote, unreachableNote } from '../return-visits/domain/return-visit-rules';
-import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
+import { EventDraft, LedgerChange, RequestLedger } from './request-ledger';
+import { RequestEntity } from './request.entities';
 import { RequestViews } from './request-views.service';
 
-type EventDraft = Pick<TimelineEventEntity, 'action' | 'fromStatus' | 'toStatus' | 'actorUserId' | 'actorRole' | 'note' | 'photoIds' | 'departmentId'>;
-
 /** What one action does to a request, decided before anything is written. */
-interface Change {
-  /** columns to update besides status/version/updatedAt */
-  set: Partial<Pick<RequestEntity, 'holderUserId' | 'reopenCount' | 'resolvedAt' | 'closedAt' | 'publicSummary'>>;
-  status: RequestStatus;
-  events: EventDraft[];
+interface Change extends LedgerChange {
+  set: NonNullable<LedgerChange['set']>;
   notices: Notice[];
-  rating?: Omit<RatingEntity, 'id' | 'createdAt'>;
   /** further writes in the same transaction (e.g. the lead department's assignment reopened) */
   alsoWrite?: (manager: EntityManager) => Promise<void>;
 }
 
 /**
- * Every state change of a request: checked against the shared transition table, then written as
- * a conditional `UPDATE … WHERE id = ? AND version = ?` (0 rows → 409 CONCURRENT_MODIFICATION) plus timeline
- * events and notifications, all in one transaction. No row locks are taken.
+ * The holder's and the resident's actions on a request: decided first — checked against the shared transition
+ * table (`authorizeTransition`), then planned as a change — and then written by the one writer, RequestLedger
+ * (clocks, the conditional `UPDATE … WHERE id = ? AND version = ?` — 0 rows → 409 CONCURRENT_MODIFICATION —,
+ * timeline, rating, notices, metrics), all in one transaction. No row locks are taken.
  */
 @Injectable()
 export class RequestTransitionsService {
@@ -54,9 +44,7 @@ export class RequestTransitionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: RequestViews,
     private readonly uploads: UploadsService,
-    private readonly notifications: NotificationsService,
-    private readonly deadlines: DeadlineService,
-    private readonly metrics: MetricsRecorder,
+    private readonly ledger: RequestLedger,
   ) {}
 
   /** 签收: the accepting grid leader becomes the holder; the resident is told. */
@@ -148,8 +136,8 @@ export class RequestTransitionsService {
    * instance's sweep), and then nothing was written.
    */
   async closeUnrated(request: RequestEntity, policy: ReturnVisitPolicy, now: Date): Promise<boolean> {
-    const transition = findTransition(RequestAction.CloseUnrated, request.status);
-    if (!transition || !transition.performers.includes('system') || !closesUnrated(request, now, policy)) return false;
+    const transition = mayPerform(RequestAction.CloseUnrated, request, SYSTEM);
+    if (!transition || !closesUnrated(request, now, policy)) return false;
     const change: Change = {
       set: { closedAt: now },
       status: transition.to as RequestStatus,
@@ -159,7 +147,7 @@ export class RequestTransitionsService {
       notices: [],
     };
     try {
-      await this.write(request, RequestAction.CloseUnrated, change, now);
+      await this.write(request, change, now);
       return true;
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.ConcurrentModification) return false;
@@ -176,7 +164,7 @@ export class RequestTransitionsService {
   async resolveForProject(within: EntityManager, actor: User, id: number, result: string, residentNotices: readonly Notice[]): Promise<RequestEntity> {
     const request = await this.views.findVisible(actor, id);
     const { transition } = authorizeTransition(RequestAction.Resolve, request, actor);
-    const now = this.deadlines.now();
+    const now = this.ledger.now();
     const change: Change = {
       // no summary was approved for 公示 (a project's result is about the project): category, status and time only
       set: { resolvedAt: now, publicSummary: null },
@@ -184,7 +172,7 @@ export class RequestTransitionsService {
       events: [event(actor, request, transition, result)],
       notices: [...residentNotices],
     };
-    return this.write(request, RequestAction.Resolve, change, now, within);
+    return this.write(request, change, now, within);
   }
 
   private async perform(
@@ -198,66 +186,19 @@ export class RequestTransitionsService {
     const { transition } = authorizeTransition(action, request, actor);
     await this.uploads.ownPhotos(actor.id, attachedPhotoIds);
     // time from the injected Clock, like the deadline clocks (tests move it; the numbers count by it)
-    const now = this.deadlines.now();
+    const now = this.ledger.now();
     const change = plan(request, transition, now);
-    const updated = await this.write(request, action, change, now);
+    const updated = await this.write(request, change, now);
     return this.views.detail(actor, updated);
   }
 
-  /**
-   * The one writer of a decided change: clocks, the request's conditional update, timeline, rating, notices, metrics.
-   * In its own transaction, or `within` a caller's (a project closing its items: all or nothing).
-   */
-  private async write(request: RequestEntity, action: RequestAction, change: Change, now: Date, within?: EntityManager): Promise<RequestEntity> {
-    const updated: RequestEntity = { ...request, ...change.set, status: change.status, version: request.version + 1, updatedAt: now };
-    await this.inTransaction(async (manager) => {
-      // clocks first, then the request: the deadline sweeper takes the same order (no deadlock between them)
-      await this.deadlines.applyTransition(manager, request, action, change.status);
-      await this.conditionalUpdate(manager, request, updated);
-      await manager.insert(
-        TimelineEventEntity,
-        change.events.map((e) => ({ ...e, requestId: request.id, createdAt: now })),
-      );
-      if (change.rating) await manager.insert(RatingEntity, { ...change.rating, createdAt: now });
+  /** A decided change, through the ledger: in its own transaction, or `within` a caller's (a project closing its items). */
+  private async write(request: RequestEntity, change: Change, now: Date, within?: EntityManager): Promise<RequestEntity> {
+    return this.ledger.transaction(async (manager) => {
+      const updated = await this.ledger.apply(manager, request, change, now);
       if (change.alsoWrite) await change.alsoWrite(manager);
-      await this.notifications.deliver(manager, change.notices, now);
-      // 数据: the roll-ups of what this action decided (响应, 办结, 评价 …), last in the transaction
-      await this.metrics.requestAction(manager, request, action, now, change.rating);
+      return updated;
     }, within);
-    return updated;
-  }
-
-  /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
-  private async inTransaction(work: (manager: EntityManager) => Promise<void>, within?: EntityManager): Promise<void> {
-    // inside a caller's transaction: it maps its own lock conflicts
-    if (within) return work(within);
-    try {
-      // a conflict re-runs the whole transaction; its conditional UPDATE still refuses a request changed meanwhile
-      await writeTransaction(this.dataSource, work);
-    } catch (error) {
-      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
-      throw error;
-    }
-  }
-
-  /** The optimistic-concurrency write: succeeds only if nobody changed the request since it was read. */
-  private async conditionalUpdate(manager: EntityManager, before: RequestEntity, after: RequestEntity): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(RequestEntity)
-      .set({
-        status: after.status,
-        holderUserId: after.holderUserId,
-        reopenCount: after.reopenCount,
-        resolvedAt: after.resolvedAt,
-        closedAt: after.closedAt,
-        publicSummary: after.publicSummary,
-        version: after.version,
-        updatedAt: after.updatedAt,
-      })
-      .where('id = :id AND version = :version', { id: before.id, version: before.version })
-      .execute();
-    if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
   }
 }
 

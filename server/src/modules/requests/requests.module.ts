@@ -11,6 +11,7 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { UsersModule } from '../users/users.module';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { RequestFilingService } from './request-filing.service';
+import { RequestLedger } from './request-ledger';
 import { RequestListsService } from './request-lists.service';
 import { RequestTransitionsService } from './request-transitions.service';
 import { RequestViews } from './request-views.service';
@@ -29,7 +30,7 @@ import { RoomResidentsService } from './room-residents.service';
     MetricsRecorderModule,
   ],
   controllers: [RequestsController],
-  providers: [RequestFilingService, RequestTransitionsService, RequestViews, RequestListsService, RoomResidentsService],
-  exports: [RequestFilingService, RequestTransitionsService, RequestListsService, RequestViews, RoomResidentsService],
+  providers: [RequestLedger, RequestFilingService, RequestTransitionsService, RequestViews, RequestListsService, RoomResidentsService],
+  exports: [RequestLedger, RequestFilingService, RequestTransitionsService, RequestListsService, RequestViews, RoomResidentsService],
 })
 export class RequestsModule {}

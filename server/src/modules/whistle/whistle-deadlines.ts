@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeadlineKind, DeadlineUnitType, RequestAction, RequestStatus } from '@gezhi/shared';
+import { DeadlineKind, DeadlineUnitType } from '@gezhi/shared';
 import type { EntityManager } from 'typeorm';
 import { ClockedRequest, DeadlineDraft, DeadlineService } from '../deadlines/deadline.service';
 import type { WhistleAssignmentEntity } from './whistle-assignment.entity';
@@ -15,10 +15,10 @@ type DepartmentOf = Pick<WhistleAssignmentEntity, 'requestId' | 'departmentId'>;
  * - A department reporting in meets ITS clock only; a department that returns the item, or whose round ends
  *   (the lead returned or resolved it first), has its clock cancelled. The sweeper marks a missed one RED and
  *   records the miss against the department (never escalating: departments are not on the ladder).
- * - The street's own clocks follow the request's transitions (`DeadlineService.applyTransition`): whistling meets
- *   its ACCEPT and FIRST_RESPONSE, its RESOLVE keeps running until the lead department resolves the item.
+ * - The street's own clocks follow the request's timeline events, moved by the request ledger (`clockStepsFor`):
+ *   whistling meets its ACCEPT and FIRST_RESPONSE, its RESOLVE keeps running until the lead department resolves it.
  *
- * Every method takes the caller's EntityManager and is called before the request's own conditional UPDATE
+ * Every method takes the caller's EntityManager and is called before the request ledger writes the step
  * (clocks first, request second — the sweeper's order).
  */
 @Injectable()
@@ -39,15 +39,9 @@ export class WhistleDeadlines {
     );
   }
 
-  /** 吹哨 (inside its transaction): the street's clocks move with the transition, the departments' REPORT clocks start. */
-  async whistled(manager: EntityManager, request: ClockedRequest, to: RequestStatus, drafts: readonly DeadlineDraft[]): Promise<void> {
-    await this.deadlines.applyTransition(manager, request, RequestAction.Whistle, to);
-    await this.deadlines.open(manager, drafts);
-  }
-
-  /** A department's step on the request (report, progress, return, resolve): the street's clocks move with it. */
-  transition(manager: EntityManager, request: ClockedRequest, action: RequestAction, to: RequestStatus): Promise<void> {
-    return this.deadlines.applyTransition(manager, request, action, to);
+  /** 吹哨 (inside its transaction, before the request ledger writes the whistle): the departments' REPORT clocks start. */
+  openReports(manager: EntityManager, drafts: readonly DeadlineDraft[]): Promise<void> {
+    return this.deadlines.open(manager, drafts);
   }
 
   /** 报到: this department's REPORT clock is MET (even a red, already-missed one); the others keep running. */

@@ -16,7 +16,6 @@ import {
 } from '@gezhi/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { isLockConflict } from '../../database/lock-conflicts';
 import { DepartmentEntity } from '../departments/department.entities';
 import { departmentView, DepartmentsService, routingRuleView } from '../departments/departments.service';
 import { proposeDepartments, validateWhistleDepartments } from '../departments/domain/routing-table';
@@ -25,7 +24,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { assertActsForDepartment } from '../requests/access/request-access';
 import { authorizeTransition, requestActionOf } from '../requests/domain/transition-guard';
-import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
+import { RequestLedger } from '../requests/request-ledger';
+import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
@@ -51,9 +51,11 @@ interface StepPlan {
 
 /**
  * 街道吹哨、部门报到: the street (or, where allowed, a community) whistles a lead and assisting departments; each
- * department reports in, records progress, or returns it; the lead resolves. Every step is ONE transaction:
- * conditional UPDATEs on the assignment's and (when the status changes) the request's version, a timeline event
- * naming the department, and notifications. A lost race → 409 CONCURRENT_MODIFICATION.
+ * department reports in, records progress, or returns it; the lead resolves. Every step is decided here
+ * (`authorizeTransition`, the assignment's own state machine) and written in ONE transaction: the conditional
+ * UPDATE of the assignment's version, the departments' clocks, then the request ledger (the request's clocks, its
+ * conditional UPDATE when the status changes, a timeline event naming the department, notices, metrics). A lost
+ * race → 409 CONCURRENT_MODIFICATION.
  */
 @Injectable()
 export class WhistleService {
@@ -64,6 +66,7 @@ export class WhistleService {
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
     private readonly deadlines: WhistleDeadlines,
+    private readonly ledger: RequestLedger,
     private readonly metrics: MetricsRecorder,
   ) {}
 
@@ -122,32 +125,37 @@ export class WhistleService {
       .filter(Boolean)
       .join('；');
     const liaisons = await this.liaisonsOf([body.leadDepartmentId, ...assistIds]);
-    const updated: RequestEntity = { ...found, status: transition.to as RequestStatus, holderUserId: actor.id, version: found.version + 1, updatedAt: now };
-    await this.inTransaction(async (manager) => {
-      // clocks first, then the request (the sweeper's order): the street's ACCEPT/FIRST_RESPONSE are met, REPORT clocks start
-      await this.deadlines.whistled(manager, found, updated.status, clocks);
-      await bumpRequest(manager, found, { status: updated.status, holderUserId: actor.id }, now);
-      const saved = manager.create(WhistleAssignmentEntity, drafts);
-      await manager.save(saved);
-      await manager.insert(TimelineEventEntity, {
-        requestId: request.id,
-        action: RequestAction.Whistle,
-        fromStatus: request.status,
-        toStatus: updated.status,
-        actorUserId: actor.id,
-        actorRole: actor.role,
-        note: `${summary}。${body.note}`,
-        photoIds: [],
-        departmentId: null,
-        createdAt: now,
-      });
-      await this.notifications.deliver(
+    const notices = liaisons.map((l) => requestNotice(l.id, NotificationKind.WhistleAssigned, request, `${WHISTLE_ROLE_LABELS[roleOf(drafts, l)]}。${body.note}`));
+    const updated = await this.ledger.transaction(async (manager) => {
+      // the departments' REPORT clocks start; the ledger moves the street's (ACCEPT, FIRST_RESPONSE met) and writes the rest
+      await this.deadlines.openReports(manager, clocks);
+      const after = await this.ledger.apply(
         manager,
-        liaisons.map((l) => requestNotice(l.id, NotificationKind.WhistleAssigned, request, `${WHISTLE_ROLE_LABELS[roleOf(drafts, l)]}。${body.note}`)),
+        found,
+        {
+          status: transition.to as RequestStatus,
+          set: { holderUserId: actor.id },
+          events: [
+            {
+              action: RequestAction.Whistle,
+              fromStatus: request.status,
+              toStatus: transition.to as RequestStatus,
+              actorUserId: actor.id,
+              actorRole: actor.role,
+              note: `${summary}。${body.note}`,
+              photoIds: [],
+              departmentId: null,
+            },
+          ],
+          notices,
+        },
         now,
       );
-      // 数据: the whistle responds to the item (if nothing did yet); each assignment counts for its department
-      await this.metrics.whistled(manager, found, saved, now);
+      const saved = manager.create(WhistleAssignmentEntity, drafts);
+      await manager.save(saved);
+      // 数据: each assignment counts for its department (the whistle's response to the item came with its event)
+      await this.metrics.assigned(manager, found, saved);
+      return after;
     });
     return this.views.detail(actor, updated);
   }
@@ -235,8 +243,7 @@ export class WhistleService {
     const toStatus = decided.request?.status ?? request.status;
     if (decided.request && transition.to !== toStatus) throw new Error(`${requestAction} leads to ${transition.to}, not ${toStatus}`);
     const notices = await decided.notices(request);
-    let updated: RequestEntity = request;
-    await this.inTransaction(async (manager) => {
+    const updated = await this.ledger.transaction(async (manager) => {
       const changed = await manager
         .createQueryBuilder()
         .update(WhistleAssignmentEntity)
@@ -245,63 +252,44 @@ export class WhistleService {
         .execute();
       if (changed.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
       const ended = decided.endRound ? await endRound(manager, assignment, action, now) : [];
-      // clocks before the request (the sweeper's order): this department's REPORT clock, the ended ones, the street's
+      // the departments' clocks before the request's (the sweeper's order): this one's REPORT clock, the ended ones
       if (action === AssignmentAction.Report) await this.deadlines.reported(manager, assignment, now);
       if (action === AssignmentAction.Return) await this.deadlines.stopped(manager, [assignment], now);
       await this.deadlines.stopped(manager, ended, now);
-      await this.deadlines.transition(manager, request, requestAction, toStatus);
-      if (decided.request) {
-        updated = { ...request, ...decided.request.set, status: toStatus, version: request.version + 1, updatedAt: now };
-        await bumpRequest(manager, request, { status: toStatus, ...decided.request.set }, now);
-      }
-      await manager.insert(TimelineEventEntity, {
-        requestId: request.id,
-        action: requestAction,
-        fromStatus: request.status,
-        toStatus,
-        actorUserId: actor.id,
-        actorRole: actor.role,
-        note: decided.note,
-        photoIds: decided.photoIds,
-        departmentId: assignment.departmentId,
-        createdAt: now,
-      });
-      await this.notifications.deliver(manager, notices, now);
+      // the request: its clocks, and (when its status changes: lead return, resolve) its conditional update; the event names the department
+      const after = await this.ledger.apply(
+        manager,
+        request,
+        {
+          status: toStatus,
+          set: decided.request?.set ?? {},
+          versioned: decided.request !== undefined,
+          events: [
+            {
+              action: requestAction,
+              fromStatus: request.status,
+              toStatus,
+              actorUserId: actor.id,
+              actorRole: actor.role,
+              note: decided.note,
+              photoIds: decided.photoIds,
+              departmentId: assignment.departmentId,
+            },
+          ],
+          notices,
+        },
+        now,
+      );
       // 数据: 报到 / 退回 / 办结 of the department (and the end of the round for the others)
-      await this.metrics.departmentStep(manager, request, assignment, action, now);
+      await this.metrics.departmentStep(manager, assignment, action, now);
+      return after;
     });
     return this.views.detail(actor, updated);
-  }
-
-  /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
-  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    try {
-      await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
-      throw error;
-    }
   }
 
   private async liaisonsOf(departmentIds: readonly number[]): Promise<User[]> {
     return this.dataSource.getRepository(User).findBy({ role: Role.Liaison, departmentId: In([...new Set(departmentIds)]) });
   }
-}
-
-/** The request's conditional write (status changes only): 0 rows → someone else changed it first. */
-async function bumpRequest(
-  manager: EntityManager,
-  before: RequestEntity,
-  set: Partial<Pick<RequestEntity, 'status' | 'holderUserId' | 'resolvedAt' | 'publicSummary'>>,
-  now: Date,
-): Promise<void> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(RequestEntity)
-    .set({ ...set, version: before.version + 1, updatedAt: now })
-    .where('id = :id AND version = :version', { id: before.id, version: before.version })
-    .execute();
-  if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AssignmentState, ErrorCode, HandlingLevel, RequestAction, RequestStatus, Role, WhistleRole } from '@gezhi/shared';
-import { actionsFor, authorizeTransition } from './transition-guard';
+import { actionsFor, authorizeTransition, mayPerform, performersOf, SYSTEM } from './transition-guard';
 import type { RequestFacts, Viewer } from './viewer';
 
 const resident: Viewer = { id: 10, role: Role.Resident, gridId: null, communityId: null, streetId: null };
@@ -130,5 +130,35 @@ describe('liaisons in the transition guard (街道吹哨、部门报到)', () =>
     expect(authorizeTransition(RequestAction.Whistle, { ...atCommunity, communityMayWhistle: true }, communityOfficer).performer).toBe('holder');
     expect(codeOf(() => authorizeTransition(RequestAction.Whistle, requestIn(RequestStatus.InProgress), leaderOfGrid1))).toBe(ErrorCode.Forbidden);
     expect(actionsFor(communityOfficer, atCommunity)).not.toContain(RequestAction.Whistle);
+  });
+});
+
+describe('performersOf: all five performers of the shared table', () => {
+  const streetOfficer: Viewer = { id: 40, role: Role.StreetOfficer, gridId: null, communityId: null, streetId: 1 };
+  const otherCommunity: Viewer = { id: 31, role: Role.CommunityOfficer, gridId: null, communityId: 2, streetId: 1 };
+
+  it('derives supervisor: an officer of the level above, in their area', () => {
+    expect(performersOf(communityOfficer, requestIn(RequestStatus.InProgress))).toEqual(['supervisor']);
+    expect(performersOf(otherCommunity, requestIn(RequestStatus.InProgress))).toEqual([]);
+    expect(performersOf(streetOfficer, requestIn(RequestStatus.InProgress))).toEqual([]);
+    expect(performersOf(streetOfficer, { ...requestIn(RequestStatus.InProgress), level: HandlingLevel.Community })).toEqual(['supervisor']);
+    expect(authorizeTransition(RequestAction.DecideExtension, requestIn(RequestStatus.InProgress), communityOfficer).performer).toBe('supervisor');
+    expect(codeOf(() => authorizeTransition(RequestAction.DecideExtension, requestIn(RequestStatus.InProgress), leaderOfGrid1))).toBe(ErrorCode.Forbidden);
+  });
+
+  it('derives system for the server itself, and for nobody else', () => {
+    expect(performersOf(SYSTEM, requestIn(RequestStatus.PendingAccept))).toEqual(['system']);
+    expect(performersOf(leaderOfGrid1, requestIn(RequestStatus.PendingAccept))).not.toContain('system');
+    expect(authorizeTransition(RequestAction.CloseUnrated, requestIn(RequestStatus.Resolved), SYSTEM).performer).toBe('system');
+    expect(codeOf(() => authorizeTransition(RequestAction.CloseUnrated, requestIn(RequestStatus.Resolved), resident))).toBe(ErrorCode.Forbidden);
+  });
+
+  it('mayPerform answers the sweepers without throwing: escalation by the system below the street, from open statuses', () => {
+    expect(mayPerform(RequestAction.Escalate, requestIn(RequestStatus.PendingAccept), SYSTEM)?.to).toBe(RequestStatus.PendingAccept);
+    expect(mayPerform(RequestAction.Escalate, requestIn(RequestStatus.InProgress), SYSTEM)).not.toBeNull();
+    expect(mayPerform(RequestAction.Escalate, requestIn(RequestStatus.Whistled), SYSTEM)).toBeNull();
+    expect(mayPerform(RequestAction.Escalate, requestIn(RequestStatus.Resolved), SYSTEM)).toBeNull();
+    expect(mayPerform(RequestAction.Escalate, { ...requestIn(RequestStatus.PendingAccept), level: HandlingLevel.Street }, SYSTEM)).toBeNull();
+    expect(mayPerform(RequestAction.Accept, requestIn(RequestStatus.PendingAccept), SYSTEM)).toBeNull();
   });
 });

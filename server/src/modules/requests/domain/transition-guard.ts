@@ -11,7 +11,8 @@ import {
   WhistleRole,
 } from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
-import { activeAssignmentOf, holdsCurrentLevel, isOwner, levelMayWhistle } from '../access/request-access';
+import { EscalationLadder } from '../../escalation/domain/escalation-ladder';
+import { activeAssignmentOf, coversPlace, holdsCurrentLevel, isOwner, levelMayWhistle, levelOfRole } from '../access/request-access';
 import type { RequestFacts, Viewer } from './viewer';
 
 /** Actions this API offers today. */
@@ -29,16 +30,43 @@ export const OFFERED_ACTIONS: readonly RequestAction[] = [
   RequestAction.Escalate,
 ];
 
+/** The server itself as the performer (the deadline sweeper's 上报, the return-visit sweeper's 未评价办结). */
+export const SYSTEM = Object.freeze({ system: true as const });
+export type Performing = Viewer | typeof SYSTEM;
+
 /**
- * The roles the viewer plays towards this request: owner, holder, and liaison — a liaison of a department with
- * an active (NOTIFIED or REPORTED) assignment on it (`request.assignments` must be loaded for that).
+ * The roles the viewer plays towards this request — all five of the shared table's performers: owner; holder;
+ * liaison — a liaison of a department with an active (NOTIFIED or REPORTED) assignment on it (`request.assignments`
+ * must be loaded for that); supervisor — an officer of the level above the item's level, within their area
+ * (approves extensions); system — the server itself (`SYSTEM`), and nobody else.
  */
-export function performersOf(viewer: Viewer, request: RequestFacts): Performer[] {
+export function performersOf(viewer: Performing, request: RequestFacts): Performer[] {
+  if (viewer === SYSTEM) return ['system'];
+  const person = viewer as Viewer;
   const performers: Performer[] = [];
-  if (isOwner(viewer, request)) performers.push('owner');
-  if (holdsCurrentLevel(viewer, request)) performers.push('holder');
-  if (activeAssignmentOf(viewer, request)) performers.push('liaison');
+  if (isOwner(person, request)) performers.push('owner');
+  if (holdsCurrentLevel(person, request)) performers.push('holder');
+  if (activeAssignmentOf(person, request)) performers.push('liaison');
+  if (supervises(person, request)) performers.push('supervisor');
   return performers;
+}
+
+/** An officer of the level above the item's (the community for a grid item, the street for a community item), in their area. */
+function supervises(viewer: Viewer, request: RequestFacts): boolean {
+  const level = levelOfRole(viewer.role);
+  return level !== null && level === EscalationLadder.supervisorOf(request.level) && coversPlace(viewer, request);
+}
+
+/**
+ * The transition when `viewer` may perform `action` on the request now, else null — `authorizeTransition` without
+ * the refusal (the sweepers ask it of each candidate: changed meanwhile, it is simply not theirs any more).
+ */
+export function mayPerform(action: RequestAction, request: RequestFacts, viewer: Performing): Transition | null {
+  const transition = findTransition(action, request.status);
+  if (!transition || !performersOf(viewer, request).some((p) => transition.performers.includes(p))) return null;
+  if (action === RequestAction.Whistle && !levelMayWhistle(request)) return null;
+  if (action === RequestAction.Escalate && !EscalationLadder.canEscalate(request.level)) return null;
+  return transition;
 }
 
 /**
@@ -50,7 +78,7 @@ export function performersOf(viewer: Viewer, request: RequestFacts): Performer[]
 export function authorizeTransition(
   action: RequestAction,
   request: RequestFacts,
-  viewer: Viewer,
+  viewer: Performing,
 ): { transition: Transition; performer: Performer } {
   const transition = findTransition(action, request.status);
   if (!transition) throw new DomainError(ErrorCode.IllegalTransition);
