@@ -12,7 +12,7 @@ import { Photo } from '../modules/uploads/photo.entity';
 import { HomeBindingEventEntity, User, WechatSession } from '../modules/users/user.entity';
 import { RateCounter } from '../modules/rate-limits/rate-counter.entity';
 import { WechatOutboxMessage, WechatSubscription } from '../modules/wechat-messages/wechat-messages.entities';
-import { WhistleAssignmentEntity } from '../modules/whistle/whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../modules/requests/whistle-assignment.entity';
 import { METRICS_ENTITIES } from '../modules/metrics/metrics.entities';
 import { ReviewProjectEntity, ReviewProjectEventEntity, ReviewProjectItemEntity, ReviewSettingsEntity } from '../modules/review/review.entities';
 

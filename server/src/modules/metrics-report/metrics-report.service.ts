@@ -10,7 +10,7 @@ import { CheckedScope, MetricsService } from '../metrics/metrics.service';
 import { RatingEntity, RequestEntity } from '../requests/request.entities';
 import { addDays, startOfLocalDay } from '../review/domain/review-period';
 import { User } from '../users/user.entity';
-import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 import { attachmentDisposition } from './domain/content-disposition';
 import { ITEM_COLUMNS, ItemFacts, itemRow, NUMBER_FORMATS, reportFilename, SCOPE_SHEET_COLUMNS, ScopeRow, scopeRows } from './domain/report-rows';
 import { uniqueSheetNames } from './domain/sheet-names';

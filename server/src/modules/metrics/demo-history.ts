@@ -23,7 +23,7 @@ import { DepartmentEntity, RoutingRuleEntity } from '../departments/department.e
 import { Building, Community, Grid, Room } from '../geo/geo.entities';
 import { ActorRole, RatingEntity, RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import { User } from '../users/user.entity';
-import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 import { addDays, dayStart, localDay, monthStart } from './domain/local-time';
 import { MetricsRecompute } from './metrics-recompute';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssignmentAction, AssignmentState, DeadlineKind, DeadlineUnitType, RequestAction, RequestCategory, WhistleRole } from '@gezhi/shared';
 import { EntityManager, In, Not } from 'typeorm';
 import { TimelineEventEntity } from '../requests/request.entities';
-import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 import {
   applyAssignmentEvent,
   applyItemEvent,

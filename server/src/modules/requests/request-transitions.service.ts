@@ -14,7 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
-import { findLeadToReopen, LeadToReopen, reopenLead } from '../whistle/whistle-reopen';
+import { findLeadToReopen, LeadToReopen, reopenLead } from './whistle-reopen';
 import type { User } from '../users/user.entity';
 import { authorizeTransition, mayPerform, SYSTEM } from './domain/transition-guard';
 import { approvedPublicSummary } from '../board/domain/public-summary';

@@ -16,9 +16,9 @@ import { contactPhoneFor, excerpt, formatSerial, reporterNameFor } from './domai
 import { actionsFor } from './domain/transition-guard';
 import type { Viewer } from './domain/viewer';
 import type { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
-import { assignmentView, ReportClock } from '../whistle/assignment-view';
+import { assignmentView, ReportClock } from './assignment-view';
 import { publicSummaryDraft } from '../board/domain/public-summary';
-import type { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+import type { WhistleAssignmentEntity } from './whistle-assignment.entity';
 
 /** The whistle chain of a request (every round) and the names of the departments in it. */
 export interface WhistleParts {

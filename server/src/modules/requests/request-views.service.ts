@@ -15,7 +15,7 @@ import { assertCanView } from './access/request-access';
 import type { Viewer } from './domain/viewer';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { composeDetail, composeSummary, WhistleParts } from './request-view';
-import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+import { WhistleAssignmentEntity } from './whistle-assignment.entity';
 
 /** Loads requests the viewer may see and turns them into the API's views (a fixed number of queries each). */
 @Injectable()

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DepartmentEntity } from '../departments/department.entities';
 import { Street } from '../geo/geo.entities';
-import { WhistleAssignmentEntity } from '../whistle/whistle-assignment.entity';
+import { WhistleAssignmentEntity } from './whistle-assignment.entity';
 import { GeoModule } from '../geo/geo.module';
 import { MetricsRecorderModule } from '../metrics/metrics-recorder.module';
 import { NotificationsModule } from '../notifications/notifications.module';

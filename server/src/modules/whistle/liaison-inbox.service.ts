@@ -9,9 +9,9 @@ import { DepartmentsService } from '../departments/departments.service';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import type { User } from '../users/user.entity';
-import { assignmentView } from './assignment-view';
+import { assignmentView } from '../requests/assignment-view';
 import type { LiaisonInboxQueryDto } from './dto/whistle.dto';
-import { WhistleAssignmentEntity } from './whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 
 /** The liaison tab: my department's whistled items, the soonest deadline first (no deadline last), with counts. */
 @Injectable()

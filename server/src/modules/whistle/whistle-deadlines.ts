@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DeadlineKind, DeadlineUnitType } from '@gezhi/shared';
 import type { EntityManager } from 'typeorm';
 import { ClockedRequest, DeadlineDraft, DeadlineService } from '../deadlines/deadline.service';
-import type { WhistleAssignmentEntity } from './whistle-assignment.entity';
+import type { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 
 type DepartmentOf = Pick<WhistleAssignmentEntity, 'requestId' | 'departmentId'>;
 

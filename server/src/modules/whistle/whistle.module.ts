@@ -9,7 +9,7 @@ import { RequestsModule } from '../requests/requests.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { LiaisonInboxService } from './liaison-inbox.service';
 import { LiaisonController, RequestWhistleController, WhistleAssignmentsController } from './whistle.controller';
-import { WhistleAssignmentEntity } from './whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 import { WhistleDeadlines } from './whistle-deadlines';
 import { WhistleService } from './whistle.service';
 

@@ -32,7 +32,7 @@ import { User } from '../users/user.entity';
 import type { NoteDto, ResolveDto } from '../requests/dto/request.dto';
 import { approvedPublicSummary } from '../board/domain/public-summary';
 import type { ReportDto, ReturnDto, WhistleDto } from './dto/whistle.dto';
-import { WhistleAssignmentEntity } from './whistle-assignment.entity';
+import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 import { WhistleDeadlines } from './whistle-deadlines';
 
 type RequestWithAssignments = RequestEntity & { assignments: WhistleAssignmentEntity[] };
