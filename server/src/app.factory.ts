@@ -13,6 +13,7 @@ import { envelopeFor } from './common/errors/error-envelope';
 import { registerJsonBodyParser } from './common/http/json-body';
 import { answerBeforeRouting, newRequestId, registerRequestLog } from './common/http/request-log';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { attachResponseSchemas } from './openapi/response-schemas';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { DatabaseAvailability } from './database/database-availability';
@@ -68,6 +69,8 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
+  // the answers' JSON Schemas, generated from the shared route table's response types (src/openapi)
+  attachResponseSchemas(document);
   // off in production unless DOCS_ENABLED=true: the route list is a map for an attacker (GET /docs → 404)
   if (config.docsEnabled) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 

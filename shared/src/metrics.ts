@@ -251,8 +251,8 @@ export interface MetricsView {
   requests: RequestMetrics | null;
   /** a DEPARTMENT scope: its own; a STREET scope: all departments of the street together; otherwise null */
   departments: DepartmentMetrics | null;
-  /** null for a DEPARTMENT scope */
-  projects: ProjectMetrics | null;
+  /** null for a DEPARTMENT scope; with the projects still open (and overdue) at the end of the period (ProjectCounts) */
+  projects: (ProjectMetrics & { openAtEnd?: number; overdueAtEnd?: number }) | null;
 }
 
 // ---- trend (weekly) ----
