@@ -47,6 +47,11 @@ export class RequestTransitionsService {
     private readonly ledger: RequestLedger,
   ) {}
 
+  /** The request ledger's write transaction, for a caller whose own change carries requests' (a 问需会 project closing). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.ledger.transaction(work);
+  }
+
   /** 签收: the accepting grid leader becomes the holder; the resident is told. */
   accept(actor: User, id: number): Promise<RequestDetail> {
     return this.perform(actor, id, RequestAction.Accept, (request, transition) => ({

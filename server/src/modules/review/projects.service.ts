@@ -24,7 +24,6 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
-import { isLockConflict } from '../../database/lock-conflicts';
 import { insertRow } from '../../database/insert-row';
 import { Community, Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
@@ -260,23 +259,19 @@ export class ProjectsService {
     assertProjectAction(viewer, factsOf(project, items), action);
     if (project.version !== version) throw new DomainError(ErrorCode.ConcurrentModification);
     const now = this.clock.now();
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        // the conditional update first: a concurrent change makes it match no row, and nothing else is written
-        const result = await manager
-          .createQueryBuilder()
-          .update(ReviewProjectEntity)
-          .set({ version: version + 1, updatedAt: now })
-          .where('id = :id AND version = :version', { id, version })
-          .execute();
-        if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
-        const set = await write(manager, project, now, items);
-        if (Object.keys(set).length > 0) await manager.update(ReviewProjectEntity, { id }, set);
-      });
-    } catch (error) {
-      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
-      throw error;
-    }
+    // the request ledger's transaction: re-run on a deadlock, a conflict that outlives it is a 409
+    await this.transitions.transaction(async (manager) => {
+      // the conditional update first: a concurrent change makes it match no row, and nothing else is written
+      const result = await manager
+        .createQueryBuilder()
+        .update(ReviewProjectEntity)
+        .set({ version: version + 1, updatedAt: now })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw new DomainError(ErrorCode.ConcurrentModification);
+      const set = await write(manager, project, now, items);
+      if (Object.keys(set).length > 0) await manager.update(ReviewProjectEntity, { id }, set);
+    });
     return this.detail(viewer, id);
   }
 
