@@ -6,6 +6,7 @@ export * from './ladder';
 export * from './deadlines';
 export * from './whistle';
 export * from './services';
+export * from './shanghai-time';
 export * from './visit-day';
 export * from './errors';
 export * from './limits';

@@ -1,6 +1,7 @@
 import { ErrorCode } from './errors';
 import { VisitAction } from './services';
-import { shanghaiDayOf, visitDayReached, visitDayRefusal } from './visit-day';
+import { shanghaiDayOf } from './shanghai-time';
+import { visitDayReached, visitDayRefusal } from './visit-day';
 
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai */
 const beijing = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);

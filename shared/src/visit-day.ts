@@ -7,16 +7,10 @@
  */
 import { ErrorCode } from './errors';
 import { VisitAction } from './services';
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { shanghaiDayOf } from './shanghai-time';
 
 /** The actions that wait for the slot's local day. */
 export const VISIT_DAY_ACTIONS: readonly VisitAction[] = [VisitAction.Arrive, VisitAction.Complete];
-
-/** YYYY-MM-DD of an instant in Asia/Shanghai (UTC+8, no DST), whatever the device's or server's zone. */
-export function shanghaiDayOf(at: Date | string): string {
-  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Whether `now` is on or after the local day of a slot starting at `startsAt`. */
 export function visitDayReached(startsAt: Date | string, now: Date): boolean {

@@ -1,5 +1,6 @@
 /** Server answers for the 便民服务 page tests, shaped by the shared contract. */
 import {
+  addDays,
   BookingStatus,
   BOOKING_STATUS_LABELS,
   EligibilityMode,
@@ -8,6 +9,8 @@ import {
   Role,
   SERVICE_KIND_LABELS,
   ServiceKind,
+  shanghaiDayAt,
+  shanghaiDayOf,
   type BookingView,
   type Me,
   type ServiceOfferingView,
@@ -93,10 +96,9 @@ export const CLINIC = service({
 
 const HOUR = 3600_000;
 
-/** a slot `daysAhead` days from now at 08:30–11:30 Asia/Shanghai (00:30–03:30 UTC) */
+/** a slot `daysAhead` Shanghai days from today at 08:30–11:30 Asia/Shanghai (00:30–03:30 UTC) */
 export function slot(id: number, daysAhead: number, free: number, capacity = 20): SlotView {
-  const day = new Date(Date.now() + daysAhead * 24 * HOUR);
-  const starts = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 0, 30);
+  const starts = shanghaiDayAt(addDays(shanghaiDayOf(Date.now()), daysAhead), 8 * 60 + 30).getTime();
   return {
     id,
     serviceId: 2,

@@ -1,14 +1,11 @@
-import { RecurrenceKind } from '@gezhi/shared';
+import { addDays, RecurrenceKind, shanghaiDayOf as shanghaiDate, shanghaiTimeOf as shanghaiTime } from '@gezhi/shared';
 import {
-  addDays,
   describeMonthDays,
   describeRecurrence,
   describeSlotTime,
   describeValidity,
   describeWeekdays,
-  shanghaiDate,
   shanghaiInstant,
-  shanghaiTime,
 } from '../../src/utils/service-schedule';
 
 describe('describeRecurrence', () => {

@@ -1,21 +1,25 @@
 /**
  * How the resident's booking screens word a service and its slots (pure: no Taro, no React).
- * Days and times are Asia/Shanghai like the server's rules (utils/service-schedule.ts), whatever the device's zone.
+ * Days and times are Asia/Shanghai like the server's rules (@gezhi/shared's shanghai-time), whatever the device's zone.
  */
 import {
+  addDays,
   EligibilityMode,
   hasPriority,
+  isoWeekdayOf,
   PROVIDER_KIND_LABELS,
   RESIDENT_TAG_LABELS,
   SERVICE_LIMITS,
   ServiceKind,
+  shanghaiDayOf,
+  shanghaiTimeOf,
   type Eligibility,
   type ResidentTag,
   type ServiceOfferingView,
   type ServiceProvider,
   type SlotView,
 } from '@gezhi/shared';
-import { addDays, shanghaiDate, shanghaiTime, WEEKDAY_NAMES } from './service-schedule';
+import { WEEKDAY_NAMES } from './service-schedule';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -67,10 +71,9 @@ export function visitsHome(kind: ServiceKind): boolean {
 
 /** 「12月9日 周三」, with 今天 / 明天 in front when it is. */
 export function dayLabel(date: string, now: Date = new Date()): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
-  const plain = `${m}月${d}日 周${WEEKDAY_NAMES[weekday]}`;
-  const today = shanghaiDate(now);
+  const [, m, d] = date.split('-').map(Number);
+  const plain = `${m}月${d}日 周${WEEKDAY_NAMES[isoWeekdayOf(date)]}`;
+  const today = shanghaiDayOf(now);
   if (date === today) return `今天 ${plain}`;
   if (date === addDays(today, 1)) return `明天 ${plain}`;
   return plain;
@@ -78,7 +81,7 @@ export function dayLabel(date: string, now: Date = new Date()): string {
 
 /** 「08:30–11:30」 */
 export function slotTimeText(slot: { startsAt: string; endsAt: string }): string {
-  return `${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`;
+  return `${shanghaiTimeOf(slot.startsAt)}–${shanghaiTimeOf(slot.endsAt)}`;
 }
 
 /** 「余 12 位」 / 「已约满」 */
@@ -98,7 +101,7 @@ export function groupSlotsByDay(slots: readonly SlotView[], now: Date = new Date
   const byDay = new Map<string, SlotView[]>();
   const inOrder = [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id - b.id);
   for (const slot of inOrder) {
-    const date = shanghaiDate(slot.startsAt);
+    const date = shanghaiDayOf(slot.startsAt);
     const day = byDay.get(date);
     if (day) day.push(slot);
     else byDay.set(date, [slot]);

@@ -1,13 +1,10 @@
 /**
  * Readable service schedules: recurring rules (「每月 9、19、29 日 08:30–11:30，每场 20 人，节假日不开放」) and
- * slot times. Times are Asia/Shanghai (UTC+8, no DST) like the server's rules, whatever the device's time zone.
+ * slot times. Times are Asia/Shanghai like the server's rules, whatever the device's time zone (the day and time
+ * arithmetic is @gezhi/shared's shanghai-time, as on the server).
  * Pure: no Taro, no React.
  */
-import { RecurrenceKind, type RecurrenceRuleBody } from '@gezhi/shared';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
-const SHANGHAI_OFFSET_MS = 8 * 60 * MINUTE_MS;
+import { parseBeijing, RecurrenceKind, shanghaiTimeOf, shanghaiWallClock, type RecurrenceRuleBody } from '@gezhi/shared';
 
 /** ISO weekday 1–7 → 一 … 日 */
 export const WEEKDAY_NAMES: Record<number, string> = { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '日' };
@@ -62,45 +59,15 @@ export function describeValidity(rule: { validFrom?: string | null; validUntil?:
   return '长期有效';
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The Asia/Shanghai wall clock of an instant, as a Date whose UTC fields are the local ones. */
-function shanghaiClock(at: Date | string): Date {
-  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS);
-}
-
-/** The local date YYYY-MM-DD (Asia/Shanghai) of an instant. */
-export function shanghaiDate(at: Date | string): string {
-  return shanghaiClock(at).toISOString().slice(0, 10);
-}
-
-/** "08:30" (Asia/Shanghai) of an instant. */
-export function shanghaiTime(at: Date | string): string {
-  const local = shanghaiClock(at);
-  return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-}
-
-/** The ISO instant of a local date "YYYY-MM-DD" and time "HH:MM" in Asia/Shanghai; null when either is malformed. */
+/** The ISO instant of a local date "YYYY-MM-DD" and time "HH:MM" in Asia/Shanghai (a form's two fields); null when either is malformed. */
 export function shanghaiInstant(date: string, time: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!d || !t) return null;
-  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const utc = Date.UTC(year, month - 1, day, Number(t[1]), Number(t[2]));
-  const check = new Date(utc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null; // 2026-02-30
-  return new Date(utc - SHANGHAI_OFFSET_MS).toISOString();
-}
-
-/** A local date plus `days` (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+  if (!/^\d{2}:\d{2}$/.test(time)) return null;
+  return parseBeijing(`${date} ${time}`)?.toISOString() ?? null;
 }
 
 /** 「12月9日 周三 08:30–11:30」 for a slot (Asia/Shanghai). */
 export function describeSlotTime(slot: { startsAt: string; endsAt: string }): string {
-  const local = shanghaiClock(slot.startsAt);
+  const local = shanghaiWallClock(slot.startsAt);
   const weekday = local.getUTCDay() === 0 ? 7 : local.getUTCDay();
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 周${WEEKDAY_NAMES[weekday]} ${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`;
+  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 周${WEEKDAY_NAMES[weekday]} ${shanghaiTimeOf(slot.startsAt)}–${shanghaiTimeOf(slot.endsAt)}`;
 }

@@ -1,11 +1,11 @@
-import { ErrorCode, MetricsView, RequestCategory, RequestDetail } from '@gezhi/shared';
+import { ErrorCode, MetricsView, RequestCategory, RequestDetail, SHANGHAI_OFFSET_MS, shanghaiMonthOf } from '@gezhi/shared';
 import { Workbook, Worksheet } from 'exceljs';
 import type { Response } from 'supertest';
 import { fileRequest } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const OFFSET_MS = 8 * 3600_000;
+const OFFSET_MS = SHANGHAI_OFFSET_MS;
 
 /** supertest: keep the body as raw bytes. */
 function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -48,7 +48,7 @@ describe('月报: the monthly Excel report', () => {
     await leader2.post(`/api/requests/${leak.id}/accept`).expect(200);
     await leader2.post(`/api/requests/${leak.id}/resolve`, { note: '已协调楼上住户修好防水层。' }).expect(200);
     await resident2.post(`/api/requests/${leak.id}/rate`, { speed: 5, effect: 5, attitude: 4 }).expect(200);
-    month = new Date(Date.now() + OFFSET_MS).toISOString().slice(0, 7);
+    month = shanghaiMonthOf(Date.now());
   });
 
   afterAll(() => t.close());

@@ -1,3 +1,4 @@
+import { parseBeijing } from '@gezhi/shared';
 import {
   Channel,
   DepartmentView,
@@ -24,7 +25,7 @@ import { escalateToStreet, fileRequest, requestBody } from '../support/factories
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 /** A local time in Asia/Shanghai. */
-const local = (text: string) => new Date(`${text}:00+08:00`);
+const local = (text: string): Date => parseBeijing(text) ?? new Date(NaN);
 
 /**
  * The roll-ups (maintained in each write transaction) against a full recomputation from the raw tables, after a

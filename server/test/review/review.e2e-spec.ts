@@ -18,6 +18,7 @@ import {
   ReviewAgenda,
   ReviewSettings,
   RoomOption,
+  shanghaiDayOf as localDateOf,
   Urgency,
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
@@ -25,7 +26,6 @@ import { ManualClock } from '../../src/common/clock';
 import { WEEKDAY_MORNING } from '../support/instants';
 import { Community } from '../../src/modules/geo/geo.entities';
 import { ProjectCountsService } from '../../src/modules/review/project-counts.service';
-import { localDateOf } from '../../src/modules/review/domain/review-period';
 import { fileRequest, notificationsOf } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 

@@ -4,12 +4,12 @@
  * passes on one day and fails on another. Start a `ManualClock` from one of these (or from `atBeijing(...)`).
  */
 
+import { parseBeijing } from '@gezhi/shared';
+
 /** 'YYYY-MM-DD HH:mm' (or 'YYYY-MM-DDTHH:mm', seconds optional) in Asia/Shanghai (UTC+8, no DST) → the instant. */
 export function atBeijing(local: string): Date {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/.exec(local);
-  if (!match) throw new Error(`atBeijing expects 'YYYY-MM-DD HH:mm', got '${local}'`);
-  const instant = new Date(`${match[1]}T${match[2]}${match[3] ?? ':00'}+08:00`);
-  if (Number.isNaN(instant.getTime())) throw new Error(`not a date: '${local}'`);
+  const instant = parseBeijing(local);
+  if (!instant) throw new Error(`atBeijing expects a real 'YYYY-MM-DD HH:mm', got '${local}'`);
   return instant;
 }
 

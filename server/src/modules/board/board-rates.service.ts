@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BoardRates, ErrorCode, MetricsScopeKind, Rate } from '@gezhi/shared';
+import { addDays, BoardRates, ErrorCode, MetricsScopeKind, Rate, shanghaiDayOf } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { Community } from '../geo/geo.entities';
 import { MetricsService } from '../metrics/metrics.service';
-import { addDays, localDateOf } from '../review/domain/review-period';
 
 /** How far back the board's rates look: the last 30 days up to today. */
 export const BOARD_RATE_DAYS = 30;
@@ -27,7 +26,7 @@ export class BoardRatesService {
   async ratesOf(communityId: number): Promise<BoardRates> {
     const community = await this.dataSource.getRepository(Community).findOneBy({ id: communityId });
     if (!community) throw new DomainError(ErrorCode.NotFound);
-    const to = localDateOf(this.clock.now());
+    const to = shanghaiDayOf(this.clock.now());
     const from = addDays(to, -(BOARD_RATE_DAYS - 1));
     const periodLabel = `近${BOARD_RATE_DAYS}天`;
     const view = await this.metrics.metricsFor(

@@ -12,6 +12,8 @@ import {
   ProviderVisitView,
   Role,
   SERVICE_KIND_LABELS,
+  shanghaiDayAt,
+  shanghaiDayOf,
   UploadedPhoto,
   VisitAction,
 } from '@gezhi/shared';
@@ -24,7 +26,6 @@ import { isUniqueViolation } from '../../database/unique-violations';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
 import { NotificationsService } from '../notifications/notifications.service';
-import { localDateOf, localInstant } from '../services/domain/recurrence';
 import { ServiceOfferingEntity } from '../services/service.entities';
 import { UploadsService } from '../uploads/uploads.service';
 import { displayName, User } from '../users/user.entity';
@@ -61,9 +62,9 @@ export class ProviderVisitsService {
     if (!mayProvideVisits(provider)) throw new DomainError(ErrorCode.Forbidden);
     const communityId = provider.communityId as number;
     const now = this.clock.now();
-    const day = query.day ?? localDateOf(now);
-    const from = localInstant(day, 0);
-    if (Number.isNaN(from.getTime()) || localDateOf(from) !== day) throw DomainError.validation({ day: FieldErrorCode.OutOfRange });
+    const day = query.day ?? shanghaiDayOf(now);
+    const from = shanghaiDayAt(day, 0);
+    if (Number.isNaN(from.getTime()) || shanghaiDayOf(from) !== day) throw DomainError.validation({ day: FieldErrorCode.OutOfRange });
     const to = new Date(from.getTime() + (query.days ?? 1) * DAY_MS);
     const window = Between(from, new Date(to.getTime() - 1));
     const services = await this.dataSource.getRepository(ServiceOfferingEntity).find({ where: { communityId } });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role } from '@gezhi/shared';
+import { Role, shanghaiDayOf } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -34,7 +34,6 @@ import { DemoHistory } from '../metrics/demo-history';
 import { CalendarDayEntity } from '../deadlines/deadline.entities';
 import { DeadlineRules } from '../deadlines/deadline-rules.service';
 import { DEMO_CALENDAR } from './demo-calendar';
-import { localDateOf } from '../review/domain/review-period';
 import { DEMO_PROJECT, DEMO_REVIEW_REQUESTS } from './demo-data';
 
 type RoomKey = string;
@@ -210,7 +209,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       title: DEMO_PROJECT.title,
       description: DEMO_PROJECT.description,
       ownerUserId: owner.id,
-      deadline: localDateOf(new Date(this.clock.now().getTime() + DEMO_PROJECT.deadlineInDays * 24 * 3600_000)),
+      deadline: shanghaiDayOf(new Date(this.clock.now().getTime() + DEMO_PROJECT.deadlineInDays * 24 * 3600_000)),
       requestIds: DEMO_PROJECT.requests.map((i) => ids[i]),
     });
     await this.projects.addProgress(owner, project.id, { note: DEMO_PROJECT.progressNote, version: project.version });

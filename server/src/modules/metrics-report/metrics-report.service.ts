@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MetricsPeriod, MetricsScopeKind, MetricsView } from '@gezhi/shared';
+import { addDays, MetricsPeriod, MetricsScopeKind, MetricsView, shanghaiDayStart } from '@gezhi/shared';
 import { Workbook, Worksheet } from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entities';
@@ -8,7 +8,6 @@ import { Community, Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { CheckedScope, MetricsService } from '../metrics/metrics.service';
 import { RatingEntity, RequestEntity } from '../requests/request.entities';
-import { addDays, startOfLocalDay } from '../review/domain/review-period';
 import { User } from '../users/user.entity';
 import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
 import { attachmentDisposition } from './domain/content-disposition';
@@ -123,8 +122,8 @@ export class MetricsReportService {
 
   /** Items filed in the period in the scope (a department: whistled to it in the period), oldest first. */
   private async itemsOf(root: CheckedScope, period: MetricsPeriod): Promise<{ facts: ItemFacts[]; capped: boolean }> {
-    const start = startOfLocalDay(period.from);
-    const end = startOfLocalDay(addDays(period.to, 1));
+    const start = shanghaiDayStart(period.from);
+    const end = shanghaiDayStart(addDays(period.to, 1));
     const q = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r');
     const scope = root.scope;
     if (scope.kind === MetricsScopeKind.Department) {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  addDays,
   AssignmentState,
   CATEGORIES,
   Channel,
@@ -8,11 +9,15 @@ import {
   DeadlineState,
   DeadlineUnitType,
   HandlingLevel,
+  isoWeekdayOf,
+  monthStartOf,
   RatingSource,
   RequestAction,
   RequestCategory,
   RequestStatus,
   Role,
+  shanghaiDayOf,
+  shanghaiDayStart,
   Urgency,
   WhistleRole,
 } from '@gezhi/shared';
@@ -24,7 +29,6 @@ import { Building, Community, Grid, Room } from '../geo/geo.entities';
 import { ActorRole, RatingEntity, RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import { User } from '../users/user.entity';
 import { WhistleAssignmentEntity } from '../requests/whistle-assignment.entity';
-import { addDays, dayStart, localDay, monthStart } from './domain/local-time';
 import { MetricsRecompute } from './metrics-recompute';
 
 const HOUR = 3600_000;
@@ -48,8 +52,8 @@ export class DemoHistory {
   ) {}
 
   async load(months = 4): Promise<number> {
-    const today = localDay(this.clock.now());
-    const first = monthStart(addDays(`${today.slice(0, 8)}01`, -1 - 31 * (months - 1)));
+    const today = shanghaiDayOf(this.clock.now());
+    const first = monthStartOf(addDays(`${today.slice(0, 8)}01`, -1 - 31 * (months - 1)));
     const written = await this.dataSource.transaction((manager) => this.write(manager, first, addDays(today, -1)));
     await this.recompute.rebuild();
     this.logger.log(`demo history: ${written} closed items from ${first}, metrics rebuilt`);
@@ -82,9 +86,8 @@ export class DemoHistory {
       const diligence = 0.75 + random() * 0.25;
 
       for (let day = from; day <= to; day = addDays(day, 1)) {
-        const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-        if (weekday === 0 || weekday === 6 || random() > pace) continue;
-        const created = new Date(dayStart(day).getTime() + (8.5 + random() * 8) * HOUR);
+        if (isoWeekdayOf(day) >= 6 || random() > pace) continue;
+        const created = new Date(shanghaiDayStart(day).getTime() + (8.5 + random() * 8) * HOUR);
         const category = pick(CATEGORIES);
         const sub = pick(category.subcategories);
         const room = pick(gridRooms);

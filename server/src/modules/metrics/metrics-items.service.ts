@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  addDays,
   categoryLabel,
   DEADLINE_KIND_LABELS,
   DeadlineKind,
@@ -15,13 +16,13 @@ import {
   RateKey,
   RequestCategory,
   RequestStatus,
+  shanghaiDayStart,
 } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { anonymise } from '../board/domain/anonymise';
 import { excerpt, formatSerial, reporterNameFor } from '../requests/domain/request-presentation';
 import type { User } from '../users/user.entity';
-import { addDays, dayStart } from './domain/local-time';
 import { dialectOf } from './rollup-writer';
 import { toDate } from './metrics-recompute';
 import { CheckedScope, MetricsService } from './metrics.service';
@@ -68,8 +69,8 @@ export class MetricsItemsService {
     const fits = kind === MetricsScopeKind.Department ? DEPARTMENT_SETS.has(name) : kind === MetricsScopeKind.Street || !STREET_ONLY_SETS.has(name);
     if (!fits) throw DomainError.validation({ ['rate' in set ? 'rate' : 'count']: FieldErrorCode.OutOfRange });
 
-    const start = sqlTime(dayStart(period.from));
-    const end = sqlTime(dayStart(addDays(period.to, 1)));
+    const start = sqlTime(shanghaiDayStart(period.from));
+    const end = sqlTime(shanghaiDayStart(addDays(period.to, 1)));
     const q = this.quoter();
     const spec = this.setQuery(checked, set, start, end);
     if (query.outcome && spec.hit) spec.where.push(query.outcome === 'HIT' ? `(${spec.hit})` : `NOT (${spec.hit})`);

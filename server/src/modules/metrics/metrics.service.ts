@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  addDays,
   BreakdownBy,
   BreakdownRow,
   CATEGORIES,
@@ -12,6 +13,7 @@ import {
   MetricsScopeKind,
   MetricsTrend,
   MetricsView,
+  monthStartOf,
   ProjectMetrics,
   INSUFFICIENT_SAMPLE_LABEL,
   RANKING_RULE,
@@ -24,6 +26,7 @@ import {
   RequestCategory,
   RequestMetrics,
   Role,
+  shanghaiDayOf,
   TrendPoint,
 } from '@gezhi/shared';
 import { Clock } from '../../common/clock';
@@ -33,7 +36,6 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AnswerCache } from './answer-cache';
 import type { User } from '../users/user.entity';
 import { DEPARTMENT_COUNTERS, OUTCOME_COUNTERS, REQUEST_COUNTERS, zeros } from './domain/counters';
-import { localDay, monthStart, addDays } from './domain/local-time';
 import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, ownIdOf, ownScopeOf } from './domain/metrics-access';
 import { bucketPlan, monthPeriod, outcomePlan, resolvePeriod, trailingWeeks, weeksOf } from './domain/period';
 import { RankedRate, RankingPolicy, rankUnits } from './domain/ranking';
@@ -81,7 +83,7 @@ export class MetricsService {
   }
 
   today(): string {
-    return localDay(this.clock.now());
+    return shanghaiDayOf(this.clock.now());
   }
 
   /** The unit a query names (default: the viewer's own), looked up and access-checked. */
@@ -259,7 +261,7 @@ export class MetricsService {
     const kind = query.scope ?? (viewer.role === Role.CommunityOfficer ? MetricsScopeKind.Community : MetricsScopeKind.Street);
     const id = query.id ?? ownIdOf(viewer, kind);
     if (id === null) throw new DomainError(ErrorCode.Forbidden);
-    const month = query.month ?? monthStart(addDays(monthStart(this.today()), -1)).slice(0, 7);
+    const month = query.month ?? monthStartOf(addDays(monthStartOf(this.today()), -1)).slice(0, 7);
     const monthCheck = resolvePeriod({ month }, this.today());
     if ('errors' in monthCheck) throw DomainError.validation(monthCheck.errors);
     const scope = await this.scopes.resolve(kind, id);

@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DeadlineState, ErrorCode, FieldErrorCode, HandlingLevel, RequestAction, RequestStatus, ReviewAgenda, Urgency } from '@gezhi/shared';
+import {
+  DeadlineState,
+  ErrorCode,
+  FieldErrorCode,
+  HandlingLevel,
+  isCalendarDay,
+  RequestAction,
+  RequestStatus,
+  ReviewAgenda,
+  shanghaiDayOf,
+  shanghaiDayStart,
+  Urgency,
+} from '@gezhi/shared';
 import { Brackets, DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
@@ -11,7 +23,7 @@ import { RoomDirectory } from '../geo/room-directory';
 import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import type { User } from '../users/user.entity';
 import { AgendaCandidate, buildAgenda, capAgenda, groupByCategory } from './domain/agenda';
-import { agendaAsOf, isLocalDate, localDateOf, reviewPeriodFor, startOfLocalDay } from './domain/review-period';
+import { agendaAsOf, reviewPeriodFor } from './domain/review-period';
 import { AgendaQueryDto } from './dto/review.dto';
 import { ReviewProjectItemEntity } from './review.entities';
 import { ReviewSettingsService } from './review-settings.service';
@@ -39,14 +51,14 @@ export class AgendaService {
   ) {}
 
   async agenda(viewer: User, query: AgendaQueryDto): Promise<ReviewAgenda> {
-    if (query.period !== undefined && !isLocalDate(query.period)) throw DomainError.validation({ period: FieldErrorCode.InvalidFormat });
+    if (query.period !== undefined && !isCalendarDay(query.period)) throw DomainError.validation({ period: FieldErrorCode.InvalidFormat });
     const scope = await this.settings.scopeFor(viewer, query.communityId);
     if (scope.readOnly && scope.gridId === null) throw new DomainError(ErrorCode.NotInYourScope);
     const settings = await this.settings.settingsOf(scope.communityId);
     const now = this.clock.now();
-    const period = reviewPeriodFor(query.period ?? localDateOf(now), settings.meetingDays);
+    const period = reviewPeriodFor(query.period ?? shanghaiDayOf(now), settings.meetingDays);
     const window = {
-      from: startOfLocalDay(period.from),
+      from: shanghaiDayStart(period.from),
       asOf: agendaAsOf(period, now),
       recurrenceMinCount: settings.recurrenceMinCount,
       recurrenceWindowDays: settings.recurrenceWindowDays,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProjectCounts } from '@gezhi/shared';
+import { addDays, ProjectCounts, shanghaiDayOf, shanghaiDayStart } from '@gezhi/shared';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { addDays, localDateOf, startOfLocalDay } from './domain/review-period';
 import { ReviewProjectEntity } from './review.entities';
 
 /** Whose projects: a street's, a community's, or those linking an item of the grids (a grid, a grid leader). */
@@ -19,9 +18,9 @@ export class ProjectCountsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async counts(scope: ProjectScope, from: string, to: string): Promise<ProjectCounts> {
-    const start = startOfLocalDay(from);
-    const end = startOfLocalDay(addDays(to, 1));
-    const endDay = localDateOf(end);
+    const start = shanghaiDayStart(from);
+    const end = shanghaiDayStart(addDays(to, 1));
+    const endDay = shanghaiDayOf(end);
     const [opened, closedRows, openAtEndRows] = await Promise.all([
       this.scoped(scope).andWhere('p.createdAt >= :start AND p.createdAt < :end', { start, end }).getCount(),
       this.scoped(scope)
@@ -37,7 +36,7 @@ export class ProjectCountsService {
     return {
       opened,
       closed: closedRows.length,
-      closedOnTime: closedRows.filter((p) => p.closedAt !== null && localDateOf(p.closedAt) <= p.deadline).length,
+      closedOnTime: closedRows.filter((p) => p.closedAt !== null && shanghaiDayOf(p.closedAt) <= p.deadline).length,
       openAtEnd: openAtEndRows.length,
       overdueAtEnd: openAtEndRows.filter((p) => p.deadline < endDay).length,
     };

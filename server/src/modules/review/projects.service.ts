@@ -4,6 +4,7 @@ import {
   categoryLabel,
   ErrorCode,
   FieldErrorCode,
+  isCalendarDay,
   Page,
   PROJECT_EVENT_LABELS,
   PROJECT_STATUS_LABELS,
@@ -19,6 +20,7 @@ import {
   residentStatusLabel,
   Role,
   ROLE_LABELS,
+  shanghaiDayOf,
 } from '@gezhi/shared';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -35,7 +37,6 @@ import { displayName, User } from '../users/user.entity';
 import { closeOutcomeNote, closeOutcomeView, decideItem } from './domain/project-close';
 import { projectClosedNotices } from './domain/project-notices';
 import { assertCanViewProject, assertManagesCommunity, assertProjectAction, communityIdFor, ProjectFacts, projectActionsFor, reviewScopeOf } from './domain/review-access';
-import { isLocalDate, localDateOf } from './domain/review-period';
 import { CloseProjectDto, CreateProjectDto, ProjectNoteDto, ProjectQueryDto } from './dto/review.dto';
 import { ReviewProjectEntity, ReviewProjectEventEntity, ReviewProjectItemEntity } from './review.entities';
 import { ReviewSettingsService } from './review-settings.service';
@@ -64,9 +65,9 @@ export class ProjectsService {
     assertManagesCommunity(viewer, scope);
     const now = this.clock.now();
     const problems: Record<string, FieldErrorCode> = {};
-    if (!isLocalDate(body.deadline)) problems.deadline = FieldErrorCode.InvalidFormat;
-    else if (body.deadline < localDateOf(now)) problems.deadline = FieldErrorCode.OutOfRange;
-    if (body.meetingDate !== undefined && !isLocalDate(body.meetingDate)) problems.meetingDate = FieldErrorCode.InvalidFormat;
+    if (!isCalendarDay(body.deadline)) problems.deadline = FieldErrorCode.InvalidFormat;
+    else if (body.deadline < shanghaiDayOf(now)) problems.deadline = FieldErrorCode.OutOfRange;
+    if (body.meetingDate !== undefined && !isCalendarDay(body.meetingDate)) problems.meetingDate = FieldErrorCode.InvalidFormat;
     const requestIds = body.requestIds;
     if (requestIds.length === 0) problems.requestIds = FieldErrorCode.Required;
     else if (new Set(requestIds).size !== requestIds.length) problems.requestIds = FieldErrorCode.Duplicate;
@@ -123,7 +124,7 @@ export class ProjectsService {
       q.where('p.communityId = :communityId', { communityId: scope.communityId });
       if (viewer.role === Role.GridLeader) this.onlyGridLeaders(q, viewer);
     }
-    const today = localDateOf(this.clock.now());
+    const today = shanghaiDayOf(this.clock.now());
     if (query.status) q.andWhere('p.status = :status', { status: query.status });
     if (query.overdue === true) q.andWhere('p.status = :open AND p.deadline < :today', { open: ProjectStatus.Open, today });
     if (query.overdue === false) q.andWhere(new Brackets((b) => b.where('p.status <> :open', { open: ProjectStatus.Open }).orWhere('p.deadline >= :today', { today })));
@@ -301,7 +302,7 @@ export class ProjectsService {
     ]);
     const communityNames = new Map(communities.map((c) => [c.id, c.name]));
     const itemCounts = new Map(counts.map((c) => [Number(c.projectId), Number(c.items)]));
-    const today = localDateOf(this.clock.now());
+    const today = shanghaiDayOf(this.clock.now());
     return rows.map((p) => ({
       id: p.id,
       communityId: p.communityId,
@@ -317,7 +318,7 @@ export class ProjectsService {
       meetingDate: p.meetingDate,
       createdAt: p.createdAt.toISOString(),
       closedAt: p.closedAt ? p.closedAt.toISOString() : null,
-      closedOnTime: p.closedAt ? localDateOf(p.closedAt) <= p.deadline : null,
+      closedOnTime: p.closedAt ? shanghaiDayOf(p.closedAt) <= p.deadline : null,
       version: p.version,
     }));
   }

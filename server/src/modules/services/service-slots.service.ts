@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, FieldErrorCode, RecurrenceKind, RecurrenceRuleView, SERVICE_LIMITS, SlotView } from '@gezhi/shared';
+import {
+  ErrorCode,
+  FieldErrorCode,
+  isCalendarDay,
+  RecurrenceKind,
+  RecurrenceRuleView,
+  SERVICE_LIMITS,
+  shanghaiDayOf,
+  SlotView,
+} from '@gezhi/shared';
 import { DataSource, LessThan } from 'typeorm';
 import { TtlCache } from '../../common/ttl-cache';
 import { Clock } from '../../common/clock';
@@ -10,7 +19,7 @@ import { columnParameter, entitySelection } from '../../database/raw-select';
 import { isUniqueViolation } from '../../database/unique-violations';
 import { DeadlineRules } from '../deadlines/deadline-rules.service';
 import type { User } from '../users/user.entity';
-import { expandRecurrence, localDateOf, RecurrenceRule, ruleProblem } from './domain/recurrence';
+import { expandRecurrence, RecurrenceRule, ruleProblem } from './domain/recurrence';
 import { CreateSlotDto, RecurrenceRuleDto, SlotRangeQueryDto, UpdateSlotDto } from './dto/service.dto';
 import { ServiceCatalogueService } from './service-catalogue.service';
 import { ServiceRecurrenceEntity, ServiceSlotEntity } from './service.entities';
@@ -70,7 +79,7 @@ export class ServiceSlotsService {
   async createRule(officer: User, serviceId: number, body: RecurrenceRuleDto): Promise<RecurrenceRuleView> {
     await this.catalogue.findMaintained(officer, serviceId);
     const now = this.clock.now();
-    const today = localDateOf(now);
+    const today = shanghaiDayOf(now);
     const rule: RecurrenceRule = {
       kind: body.kind,
       monthDays: body.kind === RecurrenceKind.Monthly ? [...(body.monthDays ?? [])].sort((a, b) => a - b) : [],
@@ -83,8 +92,8 @@ export class ServiceSlotsService {
     };
     const problem = ruleProblem(rule);
     if (problem) throw DomainError.validation({ [problem]: problem === 'monthDays' || problem === 'weekdays' ? FieldErrorCode.Required : FieldErrorCode.OutOfRange });
-    if (!isRealDate(rule.validFrom)) throw DomainError.validation({ validFrom: FieldErrorCode.OutOfRange });
-    if (rule.validUntil !== null && !isRealDate(rule.validUntil)) throw DomainError.validation({ validUntil: FieldErrorCode.OutOfRange });
+    if (!isCalendarDay(rule.validFrom)) throw DomainError.validation({ validFrom: FieldErrorCode.OutOfRange });
+    if (rule.validUntil !== null && !isCalendarDay(rule.validUntil)) throw DomainError.validation({ validUntil: FieldErrorCode.OutOfRange });
     const row: ServiceRecurrenceEntity = {
       id: 0,
       serviceId,
@@ -275,11 +284,6 @@ export class ServiceSlotsService {
     return until;
   }
 
-}
-
-function isRealDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 /** A raw MIN(datetime): a Date from mysql2, a 'YYYY-MM-DD HH:MM:SS(.fff)' UTC string from SQLite. */

@@ -1,9 +1,8 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { SERVICE_LIMITS, ServiceKind, type ServiceOfferingView, type SlotView } from '@gezhi/shared';
+import { SERVICE_LIMITS, ServiceKind, shanghaiDayOf, type ServiceOfferingView, type SlotView } from '@gezhi/shared';
 import { Button } from '../../../ui/nutui';
 import { charCount } from '../../../utils/format';
-import { shanghaiDate } from '../../../utils/service-schedule';
 import { dayLabel, slotTimeText, visitsHome } from '../../../utils/service-format';
 
 export interface BookingSheetProps {
@@ -43,7 +42,7 @@ export function BookingSheet({ service, slot, address, submitting, problem, onCo
         </View>
         <View className='gz-sheet__row'>
           <Text className='gz-sheet__label'>日期</Text>
-          <Text className='gz-sheet__value gz-booking-sheet__date'>{dayLabel(shanghaiDate(slot.startsAt))}</Text>
+          <Text className='gz-sheet__value gz-booking-sheet__date'>{dayLabel(shanghaiDayOf(slot.startsAt))}</Text>
         </View>
         <View className='gz-sheet__row'>
           <Text className='gz-sheet__label'>时间</Text>

@@ -1,11 +1,11 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
-import { RecurrenceKind, type RecurrenceRuleView, type SlotView } from '@gezhi/shared';
+import { addDays, RecurrenceKind, shanghaiDayOf, type RecurrenceRuleView, type SlotView } from '@gezhi/shared';
 import { createRecurrence, createSlot } from '../../../api/endpoints';
 import { ChoiceChips, MultiChoiceChips } from '../../../components/ChoiceChips';
 import { Button, Switch } from '../../../ui/nutui';
 import { toastSuccess } from '../../../utils/confirm';
-import { addDays, describeRecurrence, shanghaiDate, WEEKDAY_NAMES } from '../../../utils/service-schedule';
+import { describeRecurrence, WEEKDAY_NAMES } from '../../../utils/service-schedule';
 import { placeServerErrors } from './form-errors';
 import {
   emptyRuleDraft,
@@ -68,7 +68,7 @@ export function RecurrenceForm({ serviceId, onCreated, onCancel }: RecurrenceFor
   const clientErrors = useMemo(() => validateRuleDraft(draft), [draft]);
   const errors: RuleErrors = attempted ? { ...serverErrors, ...clientErrors } : serverErrors;
   const change = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDayOf(new Date());
 
   const submit = async () => {
     setAttempted(true);
@@ -193,7 +193,7 @@ export interface OneOffSlotFormProps {
 
 /** 添加单次时段: a date, a start time (the slot lasts the service's duration) and a capacity. */
 export function OneOffSlotForm({ serviceId, onCreated, onCancel }: OneOffSlotFormProps) {
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDayOf(new Date());
   const [draft, setDraft] = useState<OneOffDraft>(() => ({ date: addDays(today, 1), time: '09:00', capacity: '' }));
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<OneOffField, string>>>({});

@@ -1,26 +1,23 @@
 /**
  * Months and the route query of the items list. Dates are local dates in Asia/Shanghai (UTC+8), as the server
- * counts them (docs/metrics.md), whatever the device's time zone.
+ * counts them (docs/metrics.md), whatever the device's time zone (the arithmetic is @gezhi/shared's shanghai-time).
  */
-import { MetricsScopeKind, RATE_KEYS, ITEM_COUNT_KEYS, type ItemCountKey, type MetricsItemsQuery, type RateKey } from '@gezhi/shared';
-
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
-
-/** YYYY-MM-DD of `now` in Asia/Shanghai. */
-export function shanghaiDate(now: Date = new Date()): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+import {
+  addDays,
+  ITEM_COUNT_KEYS,
+  MetricsScopeKind,
+  monthEndOf,
+  RATE_KEYS,
+  shanghaiDayOf,
+  shanghaiMonthOf,
+  type ItemCountKey,
+  type MetricsItemsQuery,
+  type RateKey,
+} from '@gezhi/shared';
 
 /** YYYY-MM of `now` in Asia/Shanghai: the default month of the 数据 page. */
 export function currentMonth(now: Date = new Date()): string {
-  return shanghaiDate(now).slice(0, 7);
-}
-
-export function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const index = y * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return shanghaiMonthOf(now);
 }
 
 /** "2026年11月" */
@@ -29,21 +26,15 @@ export function monthLabel(month: string): string {
   return `${y}年${m}月`;
 }
 
-/** The last day of a month, YYYY-MM-DD. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
 /**
  * The weekly trend shown for a month: the 12 weeks up to the month's end (up to today for the current month),
  * so a month is seen against the weeks before it.
  */
 export function trendRange(month: string, now: Date = new Date(), weeks = 12): { from: string; to: string } {
-  const today = shanghaiDate(now);
-  const end = monthEnd(month);
+  const today = shanghaiDayOf(now);
+  const end = monthEndOf(month);
   const to = end < today ? end : today;
-  const from = new Date(Date.parse(`${to}T00:00:00Z`) - (weeks * 7 - 1) * DAY_MS).toISOString().slice(0, 10);
+  const from = addDays(to, -(weeks * 7 - 1));
   return { from, to };
 }
 

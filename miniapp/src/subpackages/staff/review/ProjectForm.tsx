@@ -1,11 +1,10 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { REVIEW_LIMITS, type AgendaEntry, type CreateProjectBody, type ProjectOwnerOption } from '@gezhi/shared';
+import { REVIEW_LIMITS, shanghaiDayOf, type AgendaEntry, type CreateProjectBody, type ProjectOwnerOption } from '@gezhi/shared';
 import { errorMessage } from '../../../api/client';
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { Button } from '../../../ui/nutui';
 import { charCount } from '../../../utils/format';
-import { shanghaiDate } from '../metrics/period';
 
 /** Deadline presets (days from today): a chip is easier to hit than a date wheel. */
 export const DEADLINE_PRESETS = [
@@ -16,7 +15,7 @@ export const DEADLINE_PRESETS = [
 ] as const;
 
 export function deadlineIn(days: number, now: Date = new Date()): string {
-  return shanghaiDate(new Date(now.getTime() + days * 24 * 3600 * 1000));
+  return shanghaiDayOf(now.getTime() + days * 24 * 3600 * 1000);
 }
 
 export interface ProjectFormProps {

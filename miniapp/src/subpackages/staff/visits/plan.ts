@@ -2,9 +2,8 @@
  * The provider day plan (上门服务计划): which days to ask for, visits grouped by local day, and what to tell the
  * provider when an action lost a race. Pure: no Taro, no React. Days are Asia/Shanghai like the server's plan.
  */
-import { ErrorCode, SERVICE_LIMITS, VISIT_DAY_ACTIONS, VISIT_TRANSITIONS, type ProviderVisitView } from '@gezhi/shared';
+import { ErrorCode, isCalendarDay, SERVICE_LIMITS, shanghaiDayOf, VISIT_DAY_ACTIONS, VISIT_TRANSITIONS, type ProviderVisitView } from '@gezhi/shared';
 import { ApiError } from '../../../api/client';
-import { shanghaiDate } from '../../../utils/service-schedule';
 import { dayLabel } from '../../../utils/service-format';
 
 /** 今天 (the server's today), 本周 (7 days from today) or one day picked by the provider */
@@ -15,10 +14,7 @@ export const WEEK_DAYS = SERVICE_LIMITS.visitPlanMaxDays;
 
 /** A local date "YYYY-MM-DD" that exists (2026-02-30 does not). */
 export function isLocalDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return typeof value === 'string' && isCalendarDay(value);
 }
 
 /**
@@ -44,7 +40,7 @@ export function groupVisitsByDay(visits: readonly ProviderVisitView[], now: Date
   const inOrder = [...visits].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.bookingId - b.bookingId);
   const days = new Map<string, ProviderVisitView[]>();
   for (const visit of inOrder) {
-    const date = shanghaiDate(visit.startsAt);
+    const date = shanghaiDayOf(visit.startsAt);
     const day = days.get(date);
     if (day) day.push(visit);
     else days.set(date, [visit]);

@@ -2,9 +2,8 @@
  * What a notification about a booking says (预约成功, 服务人员已确认, 服务已完成，请评价 …). Pure: the same words
  * wherever the event happens; delivered through NotificationsService.deliver in the transaction of the change.
  */
-import { CUSTODY_STEP_LABELS, CustodyStep, NotificationKind, VisitAction } from '@gezhi/shared';
+import { CUSTODY_STEP_LABELS, CustodyStep, NotificationKind, shanghaiDayOf, shanghaiTimeOf, VisitAction } from '@gezhi/shared';
 import type { Notice } from '../../notifications/request-notices';
-import { localDateOf } from '../../services/domain/recurrence';
 
 const BODY_MAX = 200;
 
@@ -17,9 +16,8 @@ export interface NoticeBooking {
 
 /** "12月9日 08:30" in China time. */
 export function visitTime(at: Date): string {
-  const [, month, day] = localDateOf(at).split('-').map(Number);
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return `${month}月${day}日 ${local.toISOString().slice(11, 16)}`;
+  const [, month, day] = shanghaiDayOf(at).split('-').map(Number);
+  return `${month}月${day}日 ${shanghaiTimeOf(at)}`;
 }
 
 function notice(userId: number, kind: NotificationKind, title: string, booking: NoticeBooking, detail?: string | null): Notice {

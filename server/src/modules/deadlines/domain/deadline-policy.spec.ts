@@ -1,8 +1,8 @@
-import { DeadlineKind, HandlingLevel, RequestCategory, Urgency } from '@gezhi/shared';
+import { DeadlineKind, HandlingLevel, parseBeijing, RequestCategory, Urgency } from '@gezhi/shared';
 import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy } from './deadline-policy';
 import { WorkCalendar } from './work-calendar';
 
-const sh = (local: string): Date => new Date(`${local}:00+08:00`);
+const sh = (local: string): Date => parseBeijing(local) ?? new Date(NaN);
 
 describe('DeadlinePolicy', () => {
   const policy = new DeadlinePolicy();

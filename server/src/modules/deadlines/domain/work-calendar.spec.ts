@@ -1,7 +1,8 @@
+import { parseBeijing } from '@gezhi/shared';
 import { WorkCalendar } from './work-calendar';
 
 /** Asia/Shanghai wall-clock time → the instant (UTC+8, stated explicitly so the machine's TZ never matters). */
-const sh = (local: string): Date => new Date(`${local}:00+08:00`);
+const sh = (local: string): Date => parseBeijing(local) ?? new Date(NaN);
 const iso = (d: Date): string => d.toISOString();
 
 /**

@@ -5,11 +5,11 @@
  * (调休上班, work even on a Saturday or Sunday). Pure: no Nest, no database.
  */
 
+import { dayOfIndex, isoWeekdayOf, SHANGHAI_OFFSET_MINUTES } from '@gezhi/shared';
+
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 const DAY_MS = DAY_MINUTES * MINUTE_MS;
-/** Asia/Shanghai has been UTC+8 without daylight saving since 1992. */
-export const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 /** A deadline further than this many calendar days away is a configuration error, not a date. */
 const MAX_SCAN_DAYS = 3 * 366;
 
@@ -67,9 +67,7 @@ export class WorkCalendar {
   isWorkingDay(date: string): boolean {
     const exception = this.exceptions.get(date);
     if (exception) return exception === 'WORKDAY';
-    const [y, m, d] = date.split('-').map(Number);
-    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
-    return this.weekdays.has(weekday);
+    return this.weekdays.has(isoWeekdayOf(date));
   }
 
   /** Whether the local date (YYYY-MM-DD) is a public holiday (HOLIDAY exception), whatever its weekday. */
@@ -79,7 +77,7 @@ export class WorkCalendar {
 
   /** The local date of an instant, YYYY-MM-DD. */
   localDate(at: Date): string {
-    return new Date(at.getTime() + this.offsetMs).toISOString().slice(0, 10);
+    return dayOfIndex(Math.floor((at.getTime() + this.offsetMs) / DAY_MS));
   }
 
   /**
@@ -94,7 +92,7 @@ export class WorkCalendar {
     let dayStart = Math.floor(localStart / DAY_MS) * DAY_MS;
     let cursor = localStart;
     for (let day = 0; day < MAX_SCAN_DAYS; day++, dayStart += DAY_MS, cursor = dayStart) {
-      if (!this.isWorkingDay(new Date(dayStart).toISOString().slice(0, 10))) continue;
+      if (!this.isWorkingDay(dayOfIndex(dayStart / DAY_MS))) continue;
       for (const period of this.periods) {
         const periodEnd = dayStart + period.end * MINUTE_MS;
         if (cursor >= periodEnd) continue;
@@ -114,7 +112,7 @@ export class WorkCalendar {
     const to = b.getTime() + this.offsetMs;
     let totalMs = 0;
     for (let dayStart = Math.floor(from / DAY_MS) * DAY_MS; dayStart < to; dayStart += DAY_MS) {
-      if (!this.isWorkingDay(new Date(dayStart).toISOString().slice(0, 10))) continue;
+      if (!this.isWorkingDay(dayOfIndex(dayStart / DAY_MS))) continue;
       for (const period of this.periods) {
         const start = Math.max(from, dayStart + period.start * MINUTE_MS);
         const end = Math.min(to, dayStart + period.end * MINUTE_MS);

@@ -15,6 +15,7 @@ import {
   RateKey,
   RequestCategory,
   RequestStatus,
+  shanghaiWallClock,
   STATUS_LABELS,
   URGENCY_LABELS,
   Urgency,
@@ -56,14 +57,12 @@ export const SCOPE_SHEET_COLUMNS = [
   { header: '说明', width: 60 },
 ] as const;
 
-const OFFSET_MS = 8 * 3600_000;
-
 /**
  * Excel dates carry no zone: a cell shows the wall-clock time it holds. The report shows China time (UTC+8), so
  * an instant is written as the Date whose UTC fields are the Shanghai wall clock.
  */
 export function excelLocalTime(at: Date): Date {
-  return new Date(at.getTime() + OFFSET_MS);
+  return shanghaiWallClock(at);
 }
 
 /** A local day YYYY-MM-DD as an Excel date (midnight). */

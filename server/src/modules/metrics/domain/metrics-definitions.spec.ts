@@ -1,4 +1,4 @@
-import { AssignmentState, DeadlineKind, DeadlineUnitType, RatingSource, RequestAction, RequestCategory } from '@gezhi/shared';
+import { AssignmentState, DeadlineKind, DeadlineUnitType, parseBeijing, RatingSource, RequestAction, RequestCategory } from '@gezhi/shared';
 import { zeros, REQUEST_COUNTERS, OUTCOME_COUNTERS, DEPARTMENT_COUNTERS } from './counters';
 import { applyItemEvent, Deltas, filedDeltas, ItemEvent, ItemScope, mergeDeltas, newItemFacts, noDeltas } from './item-facts';
 import { departmentMetricsOf, requestMetricsOf } from './rates';
@@ -7,7 +7,7 @@ import { rollupRows, RollupRows, STREET_ROW } from './rollup-rows';
 import { sumCohort, sumDepartmentCounters, sumRequestCounters } from './rollup-sum';
 
 /** Local time (Asia/Shanghai) → instant. */
-const at = (local: string) => new Date(`${local}:00+08:00`);
+const at = (local: string): Date => parseBeijing(local) ?? new Date(NaN);
 const TODAY = '2026-12-15';
 const GRID: ItemScope = { streetId: 1, communityId: 10, gridId: 100, category: RequestCategory.Infrastructure, slot: 0 };
 const OTHER_GRID: ItemScope = { streetId: 1, communityId: 10, gridId: 101, category: RequestCategory.Environment, slot: 0 };

@@ -1,6 +1,11 @@
-import { FieldErrorCode } from '@gezhi/shared';
+import {
+  FieldErrorCode,
+  monthEndOf as monthEnd,
+  shanghaiDayOf as localDay,
+  shanghaiDayStart as dayStart,
+  weekStartOf as weekStart,
+} from '@gezhi/shared';
 import { bucketPlan, outcomePlan, resolvePeriod, trailingWeeks, weeksOf } from './period';
-import { dayStart, localDay, monthEnd, weekStart } from './local-time';
 
 describe('local dates in Asia/Shanghai', () => {
   it('turn the day at 16:00 UTC', () => {

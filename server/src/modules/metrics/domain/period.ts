@@ -1,5 +1,16 @@
-import { FieldErrorCode, METRICS_LIMITS, MetricsPeriod, MetricsPeriodQuery } from '@gezhi/shared';
-import { addDays, daysBetween, isDay, isMonth, monthEnd, monthStart, weekStart } from './local-time';
+import {
+  addDays,
+  daysBetween,
+  FieldErrorCode,
+  isCalendarDay,
+  isCalendarMonth,
+  METRICS_LIMITS,
+  MetricsPeriod,
+  MetricsPeriodQuery,
+  monthEndOf,
+  monthStartOf,
+  weekStartOf,
+} from '@gezhi/shared';
 
 export type PeriodResult = { period: MetricsPeriod } | { errors: Record<string, FieldErrorCode> };
 
@@ -12,32 +23,32 @@ export function resolvePeriod(query: MetricsPeriodQuery, today: string): PeriodR
   if (query.month !== undefined) {
     if (query.from !== undefined) errors.from = FieldErrorCode.UnknownField;
     if (query.to !== undefined) errors.to = FieldErrorCode.UnknownField;
-    if (!isMonth(query.month) || `${query.month}-01` < METRICS_LIMITS.minDate) errors.month = FieldErrorCode.InvalidFormat;
+    if (!isCalendarMonth(query.month) || `${query.month}-01` < METRICS_LIMITS.minDate) errors.month = FieldErrorCode.InvalidFormat;
     if (Object.keys(errors).length > 0) return { errors };
     const from = `${query.month}-01`;
-    return { period: periodOf(from, monthEnd(from), monthLabel(from)) };
+    return { period: periodOf(from, monthEndOf(from), monthLabel(from)) };
   }
   if (query.from === undefined && query.to === undefined) {
-    const from = monthStart(today);
-    return { period: periodOf(from, monthEnd(from), monthLabel(from)) };
+    const from = monthStartOf(today);
+    return { period: periodOf(from, monthEndOf(from), monthLabel(from)) };
   }
   if (query.from === undefined) errors.from = FieldErrorCode.Required;
-  else if (!isDay(query.from) || query.from < METRICS_LIMITS.minDate) errors.from = FieldErrorCode.InvalidFormat;
+  else if (!isCalendarDay(query.from) || query.from < METRICS_LIMITS.minDate) errors.from = FieldErrorCode.InvalidFormat;
   if (query.to === undefined) errors.to = FieldErrorCode.Required;
-  else if (!isDay(query.to) || query.to < METRICS_LIMITS.minDate) errors.to = FieldErrorCode.InvalidFormat;
+  else if (!isCalendarDay(query.to) || query.to < METRICS_LIMITS.minDate) errors.to = FieldErrorCode.InvalidFormat;
   if (Object.keys(errors).length > 0) return { errors };
   const from = query.from as string;
   const to = query.to as string;
   if (to < from) return { errors: { to: FieldErrorCode.OutOfRange } };
   if (daysBetween(from, to) + 1 > METRICS_LIMITS.maxPeriodDays) return { errors: { to: FieldErrorCode.OutOfRange } };
-  const label = from === monthStart(from) && to === monthEnd(from) ? monthLabel(from) : `${from} 至 ${to}`;
+  const label = from === monthStartOf(from) && to === monthEndOf(from) ? monthLabel(from) : `${from} 至 ${to}`;
   return { period: periodOf(from, to, label) };
 }
 
 /** A whole month as a period. */
 export function monthPeriod(month: string): MetricsPeriod {
   const from = `${month}-01`;
-  return periodOf(from, monthEnd(from), monthLabel(from));
+  return periodOf(from, monthEndOf(from), monthLabel(from));
 }
 
 function periodOf(from: string, to: string, label: string): MetricsPeriod {
@@ -66,8 +77,8 @@ export function bucketPlan(period: Pick<MetricsPeriod, 'from' | 'to'>, today: st
 
 /** A day range as its whole weeks (W) and the days before and after them (D). */
 function weekPlan(range: BucketRange): BucketRange[] {
-  const firstMonday = weekStart(range.from) === range.from ? range.from : addDays(weekStart(range.from), 7);
-  const lastMonday = addDays(weekStart(addDays(range.to, 1)), -7);
+  const firstMonday = weekStartOf(range.from) === range.from ? range.from : addDays(weekStartOf(range.from), 7);
+  const lastMonday = addDays(weekStartOf(addDays(range.to, 1)), -7);
   if (firstMonday > lastMonday) return [range];
   const ranges: BucketRange[] = [];
   if (firstMonday > range.from) ranges.push({ grain: 'D', from: range.from, to: addDays(firstMonday, -1) });
@@ -88,8 +99,8 @@ function monthPlan(period: Pick<MetricsPeriod, 'from' | 'to'>, today: string): B
     pendingDays = null;
   };
   while (day <= period.to) {
-    const start = monthStart(day);
-    const end = monthEnd(day);
+    const start = monthStartOf(day);
+    const end = monthEndOf(day);
     const coversToEnd = period.to >= end || period.to >= today;
     if (day === start && coversToEnd) {
       flushDays(addDays(day, -1));
@@ -124,20 +135,20 @@ export interface OutcomeRange {
 }
 
 export function outcomePlan(period: Pick<MetricsPeriod, 'from' | 'to'>, today: string): OutcomeRange[] {
-  const endsWhole = period.to >= monthEnd(period.to) || period.to >= today;
+  const endsWhole = period.to >= monthEndOf(period.to) || period.to >= today;
   if (!endsWhole) return [{ grain: 'D', receivedFrom: period.from, receivedTo: period.to, outcomeTo: period.to }];
   return monthPlan(period, today).map((range) => ({
     grain: range.grain,
     receivedFrom: range.from,
     receivedTo: range.to,
-    outcomeTo: range.grain === 'M' ? monthStart(period.to) : period.to,
+    outcomeTo: range.grain === 'M' ? monthStartOf(period.to) : period.to,
   }));
 }
 
 /** The Monday-to-Sunday weeks covering a period (the first may start before it, the last end after it). */
 export function weeksOf(period: Pick<MetricsPeriod, 'from' | 'to'>): { weekStart: string; weekEnd: string }[] {
   const weeks: { weekStart: string; weekEnd: string }[] = [];
-  for (let start = weekStart(period.from); start <= period.to; start = addDays(start, 7)) {
+  for (let start = weekStartOf(period.from); start <= period.to; start = addDays(start, 7)) {
     weeks.push({ weekStart: start, weekEnd: addDays(start, 6) });
   }
   return weeks;
@@ -145,6 +156,6 @@ export function weeksOf(period: Pick<MetricsPeriod, 'from' | 'to'>): { weekStart
 
 /** The default trend period: the last `weeks` whole weeks up to and including the current one. */
 export function trailingWeeks(today: string, weeks: number): { from: string; to: string } {
-  const thisWeek = weekStart(today);
+  const thisWeek = weekStartOf(today);
   return { from: addDays(thisWeek, -7 * (weeks - 1)), to: addDays(thisWeek, 6) };
 }

@@ -1,4 +1,5 @@
-import { addDays, agendaAsOf, isLocalDate, localDateOf, meetingDaysProblem, reviewPeriodFor, startOfLocalDay } from './review-period';
+import { addDays, isCalendarDay as isLocalDate, shanghaiDayOf as localDateOf, shanghaiDayStart as startOfLocalDay } from '@gezhi/shared';
+import { agendaAsOf, meetingDaysProblem, reviewPeriodFor } from './review-period';
 
 describe('review periods (问需会 on fixed days of the month)', () => {
   it('names the meeting on or after a date and the half-month before it, with the default 1st and 16th', () => {

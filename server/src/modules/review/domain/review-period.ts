@@ -1,38 +1,11 @@
-import { REVIEW_LIMITS, ReviewPeriod } from '@gezhi/shared';
+import { addDays, REVIEW_LIMITS, ReviewPeriod, shanghaiDayStart } from '@gezhi/shared';
 
 /**
  * 问需会 periods. A community meets on fixed days of the month (default the 1st and the 16th); the meeting on
  * day D reviews the half-month before it: from the previous meeting day up to the day before D. A period is
- * named by its meeting date. Dates are local (Asia/Shanghai, UTC+8 all year). Pure: no Nest, no database.
+ * named by its meeting date. Dates are local (Asia/Shanghai, UTC+8 all year; the day arithmetic is
+ * shared/src/shanghai-time.ts). Pure: no Nest, no database.
  */
-
-const OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-const LOCAL_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** The local date (YYYY-MM-DD) of an instant. */
-export function localDateOf(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant local midnight of a date begins. */
-export function startOfLocalDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) - OFFSET_MS);
-}
-
-/** Whether text is a real calendar date YYYY-MM-DD (2026-02-30 is not). */
-export function isLocalDate(text: string): boolean {
-  const match = LOCAL_DATE.exec(text);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(startOfLocalDay(date).getTime() + days * DAY_MS + OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Meeting days must be distinct whole days 1–28 (every month has them), at most a few per month. */
 export function meetingDaysProblem(days: readonly number[]): 'REQUIRED' | 'OUT_OF_RANGE' | 'DUPLICATE' | 'TOO_MANY' | null {
@@ -83,7 +56,7 @@ export function reviewPeriodFor(date: string, meetingDays: readonly number[]): R
  * while that is still ahead — so on the meeting day itself the agenda is live.
  */
 export function agendaAsOf(period: ReviewPeriod, now: Date): Date {
-  const meetingDayEnd = startOfLocalDay(addDays(period.meetingDate, 1));
+  const meetingDayEnd = shanghaiDayStart(addDays(period.meetingDate, 1));
   return meetingDayEnd.getTime() < now.getTime() ? meetingDayEnd : now;
 }
 

@@ -1,6 +1,6 @@
-import { RecurrenceKind } from '@gezhi/shared';
+import { RecurrenceKind, shanghaiDayAt as localInstant, shanghaiDayOf as localDateOf } from '@gezhi/shared';
 import { WorkCalendar } from '../../deadlines/domain/work-calendar';
-import { expandRecurrence, localDateOf, localInstant, RecurrenceRule, ruleProblem, timeOfDay } from './recurrence';
+import { expandRecurrence, RecurrenceRule, ruleProblem, timeOfDay } from './recurrence';
 
 const noHolidays = new WorkCalendar();
 /** 2026: 国庆 1–7 October, 劳动节 1–5 May (holidays), 28 September a make-up working Sunday */

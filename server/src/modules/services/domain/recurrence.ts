@@ -1,13 +1,8 @@
 /**
  * Expansion of a recurring slot rule (每月 9/19/29 日, 每周一至五晚 …) into concrete slots, in Asia/Shanghai local
- * time (UTC+8, no DST), computed without the machine's time zone. Pure: no Nest, no database.
+ * time (UTC+8, no DST; the day arithmetic is shared/src/shanghai-time.ts). Pure: no Nest, no database.
  */
-import { RecurrenceKind } from '@gezhi/shared';
-import { SHANGHAI_OFFSET_MINUTES } from '../../deadlines/domain/work-calendar';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
-const OFFSET_MS = SHANGHAI_OFFSET_MINUTES * MINUTE_MS;
+import { addDays, isoWeekdayOf, RecurrenceKind, shanghaiDayAt, shanghaiDayOf, shanghaiDayStart } from '@gezhi/shared';
 
 export interface RecurrenceRule {
   kind: RecurrenceKind;
@@ -43,17 +38,6 @@ export function timeOfDay(hhmm: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** The local date (YYYY-MM-DD) of an instant in Asia/Shanghai. */
-export function localDateOf(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant of a local date and minutes after local midnight. */
-export function localInstant(date: string, minutes: number): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + minutes * MINUTE_MS - OFFSET_MS);
-}
-
 /** Whether a rule's own fields fit together; returns the offending field or null. */
 export function ruleProblem(rule: RecurrenceRule): keyof RecurrenceRule | null {
   if (rule.kind === RecurrenceKind.Monthly && (rule.monthDays.length === 0 || rule.monthDays.some((d) => !Number.isInteger(d) || d < 1 || d > 31))) return 'monthDays';
@@ -75,18 +59,15 @@ export function expandRecurrence(rule: RecurrenceRule, from: Date, to: Date, cal
   const monthDays = new Set(rule.monthDays);
   const weekdays = new Set(rule.weekdays);
   const occurrences: Occurrence[] = [];
-  const firstDay = Math.floor((from.getTime() + OFFSET_MS) / DAY_MS) * DAY_MS;
-  for (let day = firstDay; day - OFFSET_MS < to.getTime(); day += DAY_MS) {
-    const local = new Date(day);
-    const date = local.toISOString().slice(0, 10);
+  for (let date = shanghaiDayOf(from); shanghaiDayStart(date).getTime() < to.getTime(); date = addDays(date, 1)) {
     if (date < rule.validFrom || (rule.validUntil !== null && date > rule.validUntil)) continue;
     const matches =
-      rule.kind === RecurrenceKind.Monthly ? monthDays.has(local.getUTCDate()) : weekdays.has(local.getUTCDay() || 7);
+      rule.kind === RecurrenceKind.Monthly ? monthDays.has(Number(date.slice(8, 10))) : weekdays.has(isoWeekdayOf(date));
     if (!matches) continue;
     if (rule.skipHolidays && calendar.isHoliday(date)) continue;
-    const startsAt = localInstant(date, start);
+    const startsAt = shanghaiDayAt(date, start);
     if (startsAt.getTime() < from.getTime() || startsAt.getTime() >= to.getTime()) continue;
-    occurrences.push({ date, startsAt, endsAt: localInstant(date, end) });
+    occurrences.push({ date, startsAt, endsAt: shanghaiDayAt(date, end) });
   }
   return occurrences;
 }

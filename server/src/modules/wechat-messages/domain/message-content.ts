@@ -1,4 +1,4 @@
-import { NotificationKind, SubscribeTemplatePurpose } from '@gezhi/shared';
+import { NotificationKind, shanghaiDateTimeOf, SubscribeTemplatePurpose } from '@gezhi/shared';
 import type { SubscribeTemplateConfig } from '../../../config/app-config';
 
 /** The part of an in-app notice a WeChat message is made of (see notifications/request-notices.ts). */
@@ -62,8 +62,7 @@ function fit(keyword: string, value: string): string {
 
 /** "2026-11-20 17:05" in China time (WeChat's `time` keyword format). */
 export function chinaTime(at: Date): string {
-  const shifted = new Date(at.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+  return shanghaiDateTimeOf(at);
 }
 
 /** The template data `{keyword: {value}}` for a notice, per the configured keyword → source mapping. */

@@ -5,6 +5,7 @@ import {
   METRICS_SCOPE_LABELS,
   MetricsScopeKind,
   Role,
+  shiftMonth,
   type MetricsBreakdown,
   type MetricsItemsQuery,
   type MetricsQuery,
@@ -25,7 +26,7 @@ import { toastError, toastSuccess } from '../../../../utils/confirm';
 import { KpiCards } from '../../metrics/KpiCards';
 import { Rankings } from '../../metrics/Rankings';
 import { OWN_SCOPE, ScopePicker, scopeGroups, scopeQuery, type ScopeKey } from '../../metrics/ScopePicker';
-import { currentMonth, itemsRouteQuery, monthLabel, shiftMonth, trendRange } from '../../metrics/period';
+import { currentMonth, itemsRouteQuery, monthLabel, trendRange } from '../../metrics/period';
 import { downloadApiFile } from '../../metrics/report-download';
 import { barChartHeight, categorySpec, gridRatesSpec, kpiCards, trendSpec, type KpiCard } from '../../metrics/specs';
 import '../../metrics/metrics.scss';

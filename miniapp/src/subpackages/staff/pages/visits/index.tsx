@@ -1,13 +1,12 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Role } from '@gezhi/shared';
+import { addDays, Role, shanghaiDayOf } from '@gezhi/shared';
 import { listProviderVisits } from '../../../../api/endpoints';
 import { LoadState } from '../../../../components/LoadState';
 import { useRemote } from '../../../../hooks/useRemote';
 import { goStaffVisit } from '../../../../navigation';
 import { useSession } from '../../../../session/session';
-import { addDays, shanghaiDate } from '../../../../utils/service-schedule';
 import { dayLabel } from '../../../../utils/service-format';
 import { groupVisitsByDay, isLocalDate, planQuery, WEEK_DAYS, type PlanMode } from '../../visits/plan';
 import { VisitCard } from '../../visits/VisitCard';
@@ -23,7 +22,7 @@ const EMPTY_TITLES: Record<PlanMode, string> = { today: '当天没有预约', we
 export default function StaffVisitsPage() {
   const { params } = useRouter();
   const { me } = useSession();
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDayOf(new Date());
   const initialDay = isLocalDate(params?.day) ? params.day : null;
   const [mode, setMode] = useState<PlanMode>(initialDay ? 'day' : 'today');
   const [day, setDay] = useState(initialDay ?? today);
