@@ -3,6 +3,7 @@ export * from './categories';
 export * from './enums';
 export * from './request-lifecycle';
 export * from './ladder';
+export * from './request-actions';
 export * from './deadlines';
 export * from './whistle';
 export * from './services';

@@ -1,4 +1,4 @@
-import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, HandlingLevel, INVOLVED_ASSIGNMENT_STATES, levelOfRole, Role } from '@gezhi/shared';
+import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, INVOLVED_ASSIGNMENT_STATES, levelMayWhistle, levelOfRole, Role } from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
 import type { AssignmentFacts, RequestFacts, Viewer } from '../domain/viewer';
 
@@ -110,11 +110,5 @@ export function assertActsForDepartment(viewer: Viewer, assignment: { department
   if (viewer.departmentId !== assignment.departmentId) throw outOfScope(viewer);
 }
 
-/**
- * Who may whistle (吹哨): the holder at street level; at community level only where the street allows it
- * (`Street.communityMayWhistle`); never at grid level. Used by the transition guard.
- */
-export function levelMayWhistle(request: RequestFacts): boolean {
-  if (request.level === HandlingLevel.Street) return true;
-  return request.level === HandlingLevel.Community && request.communityMayWhistle === true;
-}
+/** Who may whistle (吹哨): shared/src/request-actions.ts's rule (the street; a community where its street allows it). */
+export { levelMayWhistle };

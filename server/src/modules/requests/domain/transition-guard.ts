@@ -1,34 +1,19 @@
 import {
-  AssignmentAction,
-  assignmentActions,
-  availableActions,
+  authorisedActions,
   ErrorCode,
-  HandlingLevel,
   findTransition,
+  isAuthorised,
   Performer,
   RequestAction,
+  supervisesLevel,
   Transition,
-  WhistleRole,
 } from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
-import { EscalationLadder } from '../../escalation/domain/escalation-ladder';
-import { activeAssignmentOf, coversPlace, holdsCurrentLevel, isOwner, levelMayWhistle, levelOfRole } from '../access/request-access';
+import { activeAssignmentOf, coversPlace, holdsCurrentLevel, isOwner, levelMayWhistle } from '../access/request-access';
 import type { RequestFacts, Viewer } from './viewer';
 
-/** Actions this API offers today. */
-export const OFFERED_ACTIONS: readonly RequestAction[] = [
-  RequestAction.Accept,
-  RequestAction.AddProgress,
-  RequestAction.Resolve,
-  RequestAction.Reject,
-  RequestAction.Cancel,
-  RequestAction.Rate,
-  RequestAction.Whistle,
-  RequestAction.Report,
-  RequestAction.ReturnWhistle,
-  RequestAction.ReturnAssist,
-  RequestAction.Escalate,
-];
+/** Actions this API offers today, and how a department's step is recorded: shared/src/request-actions.ts. */
+export { OFFERED_ACTIONS, requestActionOf } from '@gezhi/shared';
 
 /** The server itself as the performer (the deadline sweeper's 上报, the return-visit sweeper's 未评价办结). */
 export const SYSTEM = Object.freeze({ system: true as const });
@@ -53,8 +38,8 @@ export function performersOf(viewer: Performing, request: RequestFacts): Perform
 
 /** An officer of the level above the item's (the community for a grid item, the street for a community item), in their area. */
 function supervises(viewer: Viewer, request: RequestFacts): boolean {
-  const level = levelOfRole(viewer.role);
-  return level !== null && level === EscalationLadder.supervisorOf(request.level) && coversPlace(viewer, request);
+  // the shared ladder's rule, which the mini-program's 批准/不同意 buttons use too
+  return supervisesLevel(viewer.role, request.level) && coversPlace(viewer, request);
 }
 
 /**
@@ -62,11 +47,9 @@ function supervises(viewer: Viewer, request: RequestFacts): boolean {
  * the refusal (the sweepers ask it of each candidate: changed meanwhile, it is simply not theirs any more).
  */
 export function mayPerform(action: RequestAction, request: RequestFacts, viewer: Performing): Transition | null {
-  const transition = findTransition(action, request.status);
-  if (!transition || !performersOf(viewer, request).some((p) => transition.performers.includes(p))) return null;
-  if (action === RequestAction.Whistle && !levelMayWhistle(request)) return null;
-  if (action === RequestAction.Escalate && !EscalationLadder.canEscalate(request.level)) return null;
-  return transition;
+  // the same predicate as the buttons (shared isAuthorised): table, performers, 吹哨 level, top of the ladder
+  if (!isAuthorised(action, request, { performers: performersOf(viewer, request) })) return null;
+  return findTransition(action, request.status) ?? null;
 }
 
 /**
@@ -88,38 +71,11 @@ export function authorizeTransition(
   return { transition, performer };
 }
 
-/** The timeline action a department's step is recorded as (a lead's return hands the item back to the street). */
-export function requestActionOf(action: AssignmentAction, role: WhistleRole): RequestAction {
-  switch (action) {
-    case AssignmentAction.Report:
-      return RequestAction.Report;
-    case AssignmentAction.Progress:
-      return RequestAction.AddProgress;
-    case AssignmentAction.Resolve:
-      return RequestAction.Resolve;
-    case AssignmentAction.Return:
-      return role === WhistleRole.Lead ? RequestAction.ReturnWhistle : RequestAction.ReturnAssist;
-  }
-}
-
-/** What the viewer may do now (drives the buttons), in the order of the transition table. */
+/**
+ * What the viewer may do now — the buttons, `availableActions` of the detail view: the offered actions that would
+ * be authorised (shared `authorisedActions`), for the performers the viewer plays and, for a liaison, their
+ * department's assignment. The mini-program shows exactly this list.
+ */
 export function actionsFor(viewer: Viewer, request: RequestFacts): RequestAction[] {
-  const allowed = new Set(
-    performersOf(viewer, request)
-      .filter((p) => p !== 'liaison')
-      .flatMap((p) => availableActions(request.status, p)),
-  );
-  if (!levelMayWhistle(request)) allowed.delete(RequestAction.Whistle);
-  // 上报 stops at the street (the top of the ladder, which whistles instead)
-  if (request.level === HandlingLevel.Street) allowed.delete(RequestAction.Escalate);
-  // a liaison's buttons follow their department's assignment (only the lead resolves; a lead's return hands it back)
-  const assignment = activeAssignmentOf(viewer, request);
-  if (assignment) {
-    const liaisonActions = new Set(availableActions(request.status, 'liaison'));
-    for (const a of assignmentActions(assignment.state, assignment.role)) {
-      const action = requestActionOf(a, assignment.role);
-      if (liaisonActions.has(action)) allowed.add(action);
-    }
-  }
-  return OFFERED_ACTIONS.filter((action) => allowed.has(action));
+  return authorisedActions(request, { performers: performersOf(viewer, request), assignment: activeAssignmentOf(viewer, request) });
 }
