@@ -3,8 +3,8 @@ import { RequestCategory, Role, type BoardItem, type BoardPage } from '@gezhi/sh
 import CommunityBoardPage from '../../src/subpackages/community/pages/board/index';
 import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import { settle } from '../helpers';
-import { enablePageHooks } from '../services/harness';
-import { fakeApi } from './fake-api';
+import { enablePageHooks } from '../pages';
+import { fakeApi } from '../fake-api';
 
 const realFetch = window.fetch;
 beforeAll(enablePageHooks);
@@ -76,13 +76,11 @@ describe('公示 board (resident)', () => {
   it('shows the community rates and the anonymised resolved items, and nothing personal', async () => {
     const api = fakeApi({
       'POST /api/auth/dev-login': () => ({
-        body: {
-          token: 'resident-token',
-          expiresIn: 3600,
-          me: { id: 5, nickname: '居民李', role: Role.Resident, home: null, staff: null },
-        },
+        token: 'resident-token',
+        expiresIn: 3600,
+        me: { id: 5, nickname: '居民李', role: Role.Resident, home: null, staff: null },
       }),
-      'GET /api/board': (c) => ({ body: boardPage(Number(c.query.page)) }),
+      'GET /api/board': (c) => boardPage(Number(c.query.page)),
     });
     await signInWithDemoAccount('resident1');
     const { container } = render(<CommunityBoardPage />);
@@ -121,8 +119,8 @@ describe('公示 board (resident)', () => {
 
   it('loads the next page on demand', async () => {
     const api = fakeApi({
-      'POST /api/auth/dev-login': () => ({ body: { token: 't', expiresIn: 3600, me: { id: 5, nickname: '居民李', role: Role.Resident, home: null, staff: null } } }),
-      'GET /api/board': (c) => ({ body: boardPage(Number(c.query.page)) }),
+      'POST /api/auth/dev-login': () => ({ token: 't', expiresIn: 3600, me: { id: 5, nickname: '居民李', role: Role.Resident, home: null, staff: null } }),
+      'GET /api/board': (c) => boardPage(Number(c.query.page)),
     });
     await signInWithDemoAccount('resident1');
     const { container } = render(<CommunityBoardPage />);
@@ -136,8 +134,8 @@ describe('公示 board (resident)', () => {
 
   it('shows an empty state when nothing was resolved yet', async () => {
     fakeApi({
-      'POST /api/auth/dev-login': () => ({ body: { token: 't', expiresIn: 3600, me: { id: 5, nickname: '居民李', role: Role.Resident, home: null, staff: null } } }),
-      'GET /api/board': () => ({ body: { ...boardPage(1), items: [], total: 0 } }),
+      'POST /api/auth/dev-login': () => ({ token: 't', expiresIn: 3600, me: { id: 5, nickname: '居民李', role: Role.Resident, home: null, staff: null } }),
+      'GET /api/board': () => ({ ...boardPage(1), items: [], total: 0 }),
     });
     await signInWithDemoAccount('resident1');
     const { container } = render(<CommunityBoardPage />);

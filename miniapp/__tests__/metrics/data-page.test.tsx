@@ -5,8 +5,9 @@ import { requestKpis } from '../../src/subpackages/staff/metrics/specs';
 import StaffDataPage from '../../src/subpackages/staff/pages/data/index';
 import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import { settle } from '../helpers';
-import { currentRoute, enablePageHooks } from '../services/harness';
-import { fakeApi, rate } from './fake-api';
+import { currentRoute, enablePageHooks } from '../pages';
+import { fakeApi, reply } from '../fake-api';
+import { rate } from './fixtures';
 import { breakdown, ranking, requestMetrics, streetOfficerLogin, streetTrend, streetView } from './fixtures';
 
 /** The chart library is the drawing boundary (jsdom has no canvas): a recorder of what it was handed. */
@@ -19,15 +20,15 @@ const realFetch = window.fetch;
 
 function metricsApi() {
   return fakeApi({
-    'POST /api/auth/dev-login': () => ({ body: streetOfficerLogin() }),
-    'GET /api/metrics': (c) => ({ body: streetView(c.query.month) }),
-    'GET /api/metrics/trend': () => ({ body: streetTrend(MONTH) }),
-    'GET /api/metrics/breakdown': (c) => ({ body: breakdown(c.query.by as 'grid', MONTH) }),
-    'GET /api/metrics/rankings': (c) => ({ body: ranking(c.query.kind as 'GRID', c.query.month) }),
-    'GET /api/metrics/report.xlsx': () => ({
-      body: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
-      headers: { 'Content-Disposition': `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(`格治月报-团结街道-${MONTH}.xlsx`)}` },
-    }),
+    'POST /api/auth/dev-login': () => streetOfficerLogin(),
+    'GET /api/metrics': (c) => streetView(c.query.month),
+    'GET /api/metrics/trend': () => streetTrend(MONTH),
+    'GET /api/metrics/breakdown': (c) => breakdown(c.query.by as 'grid', MONTH),
+    'GET /api/metrics/rankings': (c) => ranking(c.query.kind as 'GRID', c.query.month),
+    'GET /api/metrics/report.xlsx': () =>
+      reply(200, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), {
+        'Content-Disposition': `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(`格治月报-团结街道-${MONTH}.xlsx`)}`,
+      }),
   });
 }
 

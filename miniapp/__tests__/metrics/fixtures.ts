@@ -15,7 +15,6 @@ import {
   type Rate,
   type RequestMetrics,
 } from '@gezhi/shared';
-import { rate } from './fake-api';
 
 export const streetOfficerLogin = (): LoginResponse => ({
   token: 'street-token',
@@ -167,3 +166,10 @@ export function ranking(kind: 'GRID' | 'DEPARTMENT', month: string): RankingView
         : [],
   };
 }
+
+/** A rate as the server sends it (numerator / denominator, rounded to 4 places; null without a denominator). */
+export const rate = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  value: denominator > 0 ? Math.round((numerator / denominator) * 10000) / 10000 : null,
+});

@@ -2,9 +2,9 @@ import { fireEvent, render, waitFor } from '@testing-library/react';
 import { RequestCategory, RequestStatus, type MetricsItem, type MetricsItemsPage } from '@gezhi/shared';
 import MetricItemsPage from '../../src/subpackages/staff/pages/metric-items/index';
 import { itemsRouteQuery, parseItemsRoute } from '../../src/subpackages/staff/metrics/period';
-import { enablePageHooks, openPage } from '../services/harness';
+import { enablePageHooks, openPage } from '../pages';
 import { settle } from '../helpers';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../fake-api';
 
 const realFetch = window.fetch;
 beforeAll(enablePageHooks);
@@ -51,8 +51,8 @@ describe('the items behind a number', () => {
     const api = fakeApi({
       'GET /api/metrics/items': (c) =>
         c.query.page === '1'
-          ? { body: page(1, 21, Array.from({ length: 20 }, (_, i) => item(i + 1, i % 2 === 0))) }
-          : { body: page(2, 21, [item(21, false)]) },
+          ? page(1, 21, Array.from({ length: 20 }, (_, i) => item(i + 1, i % 2 === 0)))
+          : page(2, 21, [item(21, false)]),
     });
     openPage(routeParams(itemsRouteQuery({ scope: 'GRID' as never, id: 2, month: '2026-10', rate: 'response' }, '第二网格 · 2026年10月', ['response', 'onTimeResolution', 'satisfaction'])));
     const { container } = render(<MetricItemsPage />);

@@ -15,9 +15,9 @@ import {
 import ReviewAgendaPage from '../../src/subpackages/staff/pages/review/index';
 import ProjectsPage from '../../src/subpackages/staff/pages/projects/index';
 import { deadlineIn } from '../../src/subpackages/staff/review/ProjectForm';
-import { currentRoute, enablePageHooks, openPage } from '../services/harness';
+import { currentRoute, enablePageHooks, openPage } from '../pages';
 import { settle, typeInto } from '../helpers';
-import { fakeApi } from './fake-api';
+import { fakeApi, reply } from '../fake-api';
 
 const realFetch = window.fetch;
 beforeAll(enablePageHooks);
@@ -115,9 +115,9 @@ const project = (over: Partial<ProjectDetail> = {}): ProjectDetail => ({
 describe('问需会 agenda', () => {
   it('groups entries by category and turns the selected ones into a project with owner and deadline', async () => {
     const api = fakeApi({
-      'GET /api/review/agenda': () => ({ body: agenda() }),
-      'GET /api/review/owners': () => ({ body: [{ id: 3, name: '苏月', role: Role.GridLeader, roleLabel: '网格长', gridName: '第一网格' }] }),
-      'POST /api/review/projects': () => ({ status: 201, body: project() }),
+      'GET /api/review/agenda': () => agenda(),
+      'GET /api/review/owners': () => [{ id: 3, name: '苏月', role: Role.GridLeader, roleLabel: '网格长', gridName: '第一网格' }],
+      'POST /api/review/projects': () => reply(201, project()),
     });
     openPage({});
     const { container } = render(<ReviewAgendaPage />);
@@ -171,8 +171,8 @@ describe('问需会 agenda, a meeting-sized list', () => {
 
   it('numbers the entries, collapses the rest into 「其余 N 项」 and fetches them (all=true) when opened', async () => {
     const api = fakeApi({
-      'GET /api/review/agenda': (c) => ({ body: c.query.all === 'true' ? agenda({ count: 2, groups: restGroups() }) : agenda({ count: 2 }) }),
-      'GET /api/review/owners': () => ({ body: [{ id: 3, name: '苏月', role: Role.GridLeader, roleLabel: '网格长', gridName: '第一网格' }] }),
+      'GET /api/review/agenda': (c) => c.query.all === 'true' ? agenda({ count: 2, groups: restGroups() }) : agenda({ count: 2 }),
+      'GET /api/review/owners': () => [{ id: 3, name: '苏月', role: Role.GridLeader, roleLabel: '网格长', gridName: '第一网格' }],
     });
     openPage({});
     const { container } = render(<ReviewAgendaPage />);
@@ -199,7 +199,7 @@ describe('问需会 agenda, a meeting-sized list', () => {
   });
 
   it('shows no 「其余」 row when everything fits', async () => {
-    fakeApi({ 'GET /api/review/agenda': () => ({ body: agenda() }) });
+    fakeApi({ 'GET /api/review/agenda': () => agenda() });
     openPage({});
     const { container } = render(<ReviewAgendaPage />);
     await waitFor(() => expect(container.querySelectorAll('.gz-agenda-entry').length).toBe(2));
@@ -212,7 +212,10 @@ describe('项目服务清单', () => {
   it('lists the open projects first and asks for the overdue ones on demand', async () => {
     const api = fakeApi({
       'GET /api/review/projects': (c) => ({
-        body: { items: [project(c.query.overdue === 'true' ? { overdue: true, title: '超期项目' } : {})], total: 1, page: 1, pageSize: 20 },
+        items: [project(c.query.overdue === 'true' ? { overdue: true, title: '超期项目' } : {})],
+        total: 1,
+        page: 1,
+        pageSize: 20,
       }),
     });
     const { container } = render(<ProjectsPage />);

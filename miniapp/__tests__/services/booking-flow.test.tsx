@@ -5,7 +5,8 @@ import { refreshMe } from '../../src/session/session';
 import { setToken } from '../../src/session/token';
 import { settle, typeInto } from '../helpers';
 import { ADDRESS, booking, DOOR_HAIRCUT, PENSION_PROXY, resident, service, slot } from './fixtures';
-import { currentRoute, enablePageHooks, fakeApi, openPage, refuse, reply } from './harness';
+import { fakeApi, refuse, reply } from '../fake-api';
+import { currentRoute, enablePageHooks, openPage } from '../pages';
 
 const realFetch = window.fetch;
 beforeAll(enablePageHooks);

@@ -5,7 +5,8 @@ import { refreshMe } from '../../src/session/session';
 import { setToken } from '../../src/session/token';
 import { settle } from '../helpers';
 import { CLINIC, DOOR_HAIRCUT, PENSION_PROXY, resident, service } from './fixtures';
-import { enablePageHooks, fakeApi, openPage, refuse } from './harness';
+import { fakeApi, refuse } from '../fake-api';
+import { enablePageHooks, openPage } from '../pages';
 
 const realFetch = window.fetch;
 beforeAll(enablePageHooks);

@@ -7,7 +7,8 @@ import { refreshMe } from '../../src/session/session';
 import { setToken } from '../../src/session/token';
 import { settle, typeInto } from '../helpers';
 import { booking, resident } from './fixtures';
-import { currentRoute, enablePageHooks, fakeApi, openPage, reply } from './harness';
+import { fakeApi, reply } from '../fake-api';
+import { currentRoute, enablePageHooks, openPage } from '../pages';
 
 const realFetch = window.fetch;
 beforeAll(enablePageHooks);

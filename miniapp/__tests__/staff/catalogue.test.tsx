@@ -22,7 +22,8 @@ import CatalogueSlotsPage from '../../src/subpackages/staff/pages/catalogue-slot
 import StaffInboxPage from '../../src/subpackages/staff/pages/inbox/index';
 import { confirmAction, toastError } from '../../src/utils/confirm';
 import { settle, typeInto } from '../helpers';
-import { errorEnvelope, fakeServer, renderPage, reply, type FakeServer } from './visits-harness';
+import { errorEnvelope, fakeApi, reply, type FakeApi } from '../fake-api';
+import { renderPage } from '../pages';
 
 jest.mock('../../src/utils/confirm', () => ({
   confirmAction: jest.fn().mockResolvedValue(true),
@@ -32,7 +33,7 @@ jest.mock('../../src/utils/confirm', () => ({
 const confirmMock = confirmAction as jest.MockedFunction<typeof confirmAction>;
 const toastErrorMock = toastError as jest.MockedFunction<typeof toastError>;
 
-let server: FakeServer | null = null;
+let server: FakeApi | null = null;
 afterEach(() => {
   server?.restore();
   server = null;
@@ -44,7 +45,7 @@ beforeEach(() => {
 });
 
 /** a route answering these in turn (the last one repeats); a plain value is a 200 body */
-function inTurn(...answers: unknown[]) {
+function inTurn<T>(...answers: T[]) {
   let n = 0;
   return () => answers[Math.min(n++, answers.length - 1)];
 }
@@ -94,7 +95,7 @@ const officerMe = (role: Role) => ({
 describe('新增服务 (ServiceEditor)', () => {
   it('requires the documents of a proxy errand, then posts the whole service with them', async () => {
     const created = service({ id: 12, name: '养老认证代办', kind: ServiceKind.Proxy, requiredDocuments: ['身份证', '社保卡'] });
-    server = fakeServer({ 'POST /services': () => reply(201, created) });
+    server = fakeApi({ 'POST /services': () => reply(201, created) });
     const onCreated = jest.fn();
     const { container } = render(<ServiceEditor serviceId={null} onCreated={onCreated} />);
 
@@ -133,7 +134,7 @@ describe('新增服务 (ServiceEditor)', () => {
   });
 
   it('requires a resident tag for a service only tagged residents may book', async () => {
-    server = fakeServer({ 'POST /services': () => reply(201, service({ id: 13 })) });
+    server = fakeApi({ 'POST /services': () => reply(201, service({ id: 13 })) });
     const onCreated = jest.fn();
     const { container } = render(<ServiceEditor serviceId={null} onCreated={onCreated} />);
     await typeInto(container, 'gz-service-name', '上门理发');
@@ -156,7 +157,7 @@ describe('新增服务 (ServiceEditor)', () => {
   });
 
   it("picks a volunteer team's coordinator from the community's staff and shows the server's field error next to it", async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/coordinators': () => [
         { id: 21, name: '李网格', label: '网格长 · 第一网格' },
         { id: 31, name: '陈立华', label: '社区工作人员' },
@@ -182,7 +183,7 @@ describe('新增服务 (ServiceEditor)', () => {
   });
 
   it('offers the other non-bundle services as components of a bundle and sends 2–6 of them', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services': () => [
         service({ id: 1, name: '义诊', kind: ServiceKind.Appointment }),
         service({ id: 2, name: '理发', kind: ServiceKind.DoorToDoor, active: false }),
@@ -214,7 +215,7 @@ describe('新增服务 (ServiceEditor)', () => {
 
 describe('编辑服务 page', () => {
   it('sends the version read, and reloads the service when someone else changed it meanwhile', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/5': inTurn(service(), service({ version: 4, name: '上门理发（每周三）' })),
       'PUT /services/5': () => reply(409, errorEnvelope(ErrorCode.ConcurrentModification)),
     });
@@ -229,7 +230,7 @@ describe('编辑服务 page', () => {
   });
 
   it("asks before taking a service off the residents' list, and sends only the version and the state", async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/5': () => service(),
       'PUT /services/5': () => service({ version: 4, active: false }),
     });
@@ -251,7 +252,7 @@ describe('服务清单管理 list and entry', () => {
   afterEach(() => act(() => signOut()));
 
   it('lists active services first and the inactive ones marked 已停用, with their kinds', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({ token: 't-1', expiresIn: 3600, me: officerMe(Role.CommunityOfficer) }),
       'GET /services': () => [
         service({ id: 1, name: '理发', active: false }),
@@ -272,7 +273,7 @@ describe('服务清单管理 list and entry', () => {
   });
 
   it('shows the empty catalogue with a way to add the first service', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({ token: 't-1', expiresIn: 3600, me: officerMe(Role.CommunityOfficer) }),
       'GET /services': () => [],
     });
@@ -285,7 +286,7 @@ describe('服务清单管理 list and entry', () => {
     [Role.CommunityOfficer, true],
     [Role.GridLeader, false],
   ])('offers 服务清单管理 on the staff inbox to %s: %s', async (role, offered) => {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({ token: 't-1', expiresIn: 3600, me: officerMe(role) }),
       'GET /staff/inbox': () => ({ items: [], total: 0, page: 1, pageSize: 20 }),
       'GET /staff/inbox/counts': () => ({ pendingAccept: 0, inProgress: 0, resolved: 0, dueSoon: 0, overdue: 0 }),
@@ -334,7 +335,7 @@ describe('时段管理 page', () => {
       validFrom: '2026-12-01',
       validUntil: null,
     };
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': () => [],
@@ -364,7 +365,7 @@ describe('时段管理 page', () => {
   });
 
   it('adds a weekly rule and shows the server\'s field errors next to the fields', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': () => [],
@@ -397,7 +398,7 @@ describe('时段管理 page', () => {
       validFrom: '2026-12-01',
       validUntil: '2027-06-30',
     };
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [weekly],
       'GET /services/7/slots': () => [],
@@ -409,7 +410,7 @@ describe('时段管理 page', () => {
   });
 
   it('does not lower a capacity below the places booked, and shows CAPACITY_BELOW_BOOKED when a booking came in meanwhile', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': inTurn([slot()], [slot({ booked: 7, free: 3 })]),
@@ -436,7 +437,7 @@ describe('时段管理 page', () => {
   });
 
   it('changes a capacity', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': () => [slot()],
@@ -453,7 +454,7 @@ describe('时段管理 page', () => {
 
   it('asks before deleting a slot nobody booked, and deletes it only when confirmed', async () => {
     const empty = slot({ id: 102, booked: 0, free: 10 });
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': () => [empty],
@@ -475,7 +476,7 @@ describe('时段管理 page', () => {
   });
 
   it('tells the officer when a booking came in before the delete (SLOT_HAS_BOOKINGS) and shows the slot again', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': inTurn([slot({ id: 102, booked: 0, free: 10 })], [slot({ id: 102, booked: 1, free: 9 })]),
@@ -491,7 +492,7 @@ describe('时段管理 page', () => {
   });
 
   it('loads the next 14 days on demand', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /services/7': () => clinic,
       'GET /services/7/recurrences': () => [],
       'GET /services/7/slots': (call) =>

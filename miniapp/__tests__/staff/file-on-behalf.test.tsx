@@ -3,7 +3,8 @@ import { Channel, ErrorCode, Role, type RoomOption, type RoomResidentOption } fr
 import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import FileOnBehalfPage from '../../src/subpackages/staff/pages/file-on-behalf/index';
 import { settle, typeInto } from '../helpers';
-import { errorEnvelope, fakeServer, renderPage, reply, type FakeServer } from './visits-harness';
+import { errorEnvelope, fakeApi, reply, type FakeApi, type Reply } from '../fake-api';
+import { renderPage } from '../pages';
 
 jest.mock('../../src/utils/confirm', () => ({
   confirmAction: jest.fn().mockResolvedValue(true),
@@ -24,7 +25,7 @@ const HOUSEHOLD: RoomResidentOption[] = [
   { userId: 42, nameMasked: '程*', phoneMasked: null },
 ];
 
-let server: FakeServer | null = null;
+let server: FakeApi | null = null;
 afterEach(() => {
   act(() => signOut());
   server?.restore();
@@ -32,8 +33,8 @@ afterEach(() => {
 });
 
 /** The page signed in as a grid leader; `residents` answers GET /staff/rooms/:roomId/residents. */
-async function openPage(residents: (roomId: number) => unknown = (roomId) => (roomId === 11 ? HOUSEHOLD : [])) {
-  server = fakeServer({
+async function openPage(residents: (roomId: number) => RoomResidentOption[] | Reply = (roomId) => (roomId === 11 ? HOUSEHOLD : [])) {
+  server = fakeApi({
     'POST /auth/dev-login': () => ({
       token: 't-1',
       expiresIn: 3600,

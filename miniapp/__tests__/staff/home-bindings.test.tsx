@@ -5,7 +5,8 @@ import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import StaffHomeBindingsPage from '../../src/subpackages/staff/pages/home-bindings/index';
 import StaffInboxPage from '../../src/subpackages/staff/pages/inbox/index';
 import { confirmAction, toastError, toastSuccess } from '../../src/utils/confirm';
-import { errorEnvelope, fakeServer, renderPage, reply, type FakeServer } from './visits-harness';
+import { errorEnvelope, fakeApi, reply, type FakeApi } from '../fake-api';
+import { renderPage } from '../pages';
 
 jest.mock('../../src/utils/confirm', () => ({
   confirmAction: jest.fn().mockResolvedValue(true),
@@ -13,7 +14,7 @@ jest.mock('../../src/utils/confirm', () => ({
   toastSuccess: jest.fn(),
 }));
 
-let server: FakeServer | null = null;
+let server: FakeApi | null = null;
 afterEach(() => {
   server?.restore();
   server = null;
@@ -36,7 +37,7 @@ function home(residentUserId: number, overrides: Partial<UnverifiedHome> = {}): 
 
 describe('住户核实 (staff home bindings)', () => {
   it('lists the unconfirmed homes masked, with the items filed from them', async () => {
-    server = fakeServer({ 'GET /staff/home-bindings': () => [home(7), home(8, { phoneMasked: null, requestCount: 0, boundAt: null })] });
+    server = fakeApi({ 'GET /staff/home-bindings': () => [home(7), home(8, { phoneMasked: null, requestCount: 0, boundAt: null })] });
     const { container } = renderPage(StaffHomeBindingsPage);
     await waitFor(() => expect(container.querySelectorAll('.gz-unverified-home')).toHaveLength(2));
     const [first, second] = Array.from(container.querySelectorAll('.gz-unverified-home'));
@@ -52,14 +53,14 @@ describe('住户核实 (staff home bindings)', () => {
   });
 
   it('says so when nobody is waiting', async () => {
-    server = fakeServer({ 'GET /staff/home-bindings': () => [] });
+    server = fakeApi({ 'GET /staff/home-bindings': () => [] });
     renderPage(StaffHomeBindingsPage);
     await waitFor(() => expect(screen.getByText('没有待核实的住户')).toBeTruthy());
   });
 
   it('确认 sends the room as listed, after asking, and reloads (the home leaves the list)', async () => {
     let confirmed = false;
-    server = fakeServer({
+    server = fakeApi({
       'GET /staff/home-bindings': () => (confirmed ? [] : [home(7)]),
       'POST /staff/home-bindings/:id/confirm': () => {
         confirmed = true;
@@ -78,7 +79,7 @@ describe('住户核实 (staff home bindings)', () => {
 
   it('驳回 is not sent when the staff member cancels the question', async () => {
     (confirmAction as jest.Mock).mockResolvedValueOnce(false);
-    server = fakeServer({ 'GET /staff/home-bindings': () => [home(7)], 'POST /staff/home-bindings/:id/reject': () => reply(204, '') });
+    server = fakeApi({ 'GET /staff/home-bindings': () => [home(7)], 'POST /staff/home-bindings/:id/reject': () => reply(204, '') });
     const { container } = renderPage(StaffHomeBindingsPage);
     await waitFor(() => expect(container.querySelector('.gz-unverified-home__reject')).toBeTruthy());
     fireEvent.click(container.querySelector('.gz-unverified-home__reject')!);
@@ -87,7 +88,7 @@ describe('住户核实 (staff home bindings)', () => {
   });
 
   it('shows the refusal when the resident bound another home meanwhile, and reloads', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /staff/home-bindings': () => [home(7)],
       'POST /staff/home-bindings/:id/reject': () => reply(409, errorEnvelope(ErrorCode.ConcurrentModification)),
     });
@@ -133,7 +134,7 @@ describe('「未核实住户」 on the staff inbox', () => {
   });
 
   it('shows the tag in the inbox list and offers 住户核实 on the 工作台', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({
         token: 't-1',
         expiresIn: 3600,

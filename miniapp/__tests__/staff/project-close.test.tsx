@@ -13,7 +13,8 @@ import {
 import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import ProjectPage from '../../src/subpackages/staff/pages/project/index';
 import { typeInto } from '../helpers';
-import { fakeServer, renderPage, type FakeServer } from './visits-harness';
+import { fakeApi, type FakeApi } from '../fake-api';
+import { renderPage } from '../pages';
 
 jest.mock('../../src/utils/confirm', () => ({
   confirmAction: jest.fn().mockResolvedValue(true),
@@ -83,7 +84,7 @@ const CLOSED: ProjectCloseResponse = {
   ],
 };
 
-let server: FakeServer | null = null;
+let server: FakeApi | null = null;
 afterEach(() => {
   act(() => signOut());
   server?.restore();
@@ -92,7 +93,7 @@ afterEach(() => {
 
 describe('办结 a 问需会 project', () => {
   it('shows which linked items were resolved with it and which stay open, and why', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({
         token: 't-1',
         expiresIn: 3600,

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Channel, ErrorCode, HandlingLevel, RatingSource, RequestCategory, Role, type ReturnVisitItem } from '@gezhi/shared';
+import { Channel, ErrorCode, HandlingLevel, RatingSource, RequestCategory, Role, type Page, type ReturnVisitItem } from '@gezhi/shared';
 import { RatingSummary } from '../../src/components/RatingSummary';
 import { signInWithDemoAccount, signOut } from '../../src/session/session';
 import StaffInboxPage from '../../src/subpackages/staff/pages/inbox/index';
@@ -7,7 +7,8 @@ import StaffReturnVisitsPage from '../../src/subpackages/staff/pages/return-visi
 import { toastSuccess } from '../../src/utils/confirm';
 import { dialPhone } from '../../src/utils/phone-call';
 import { settle } from '../helpers';
-import { errorEnvelope, fakeServer, renderPage, reply, type FakeServer } from './visits-harness';
+import { errorEnvelope, fakeApi, reply, type FakeApi } from '../fake-api';
+import { renderPage } from '../pages';
 
 // the dialer (Taro.makePhoneCall) is the boundary: the page must dial what the server returned at that moment
 jest.mock('../../src/utils/phone-call', () => ({ dialPhone: jest.fn().mockResolvedValue(undefined) }));
@@ -17,7 +18,7 @@ jest.mock('../../src/utils/confirm', () => ({
   toastSuccess: jest.fn(),
 }));
 
-let server: FakeServer | null = null;
+let server: FakeApi | null = null;
 afterEach(() => {
   server?.restore();
   server = null;
@@ -49,8 +50,8 @@ const tapStar = (container: HTMLElement, row: string, score: number) => fireEven
 
 describe('待回访 (return visits)', () => {
   it('shows a loading state, then each item with the contact masked and no full number anywhere', async () => {
-    let answer: (value: unknown) => void = () => undefined;
-    server = fakeServer({ 'GET /staff/return-visits': () => new Promise((resolve) => (answer = resolve)) });
+    let answer: (value: Page<ReturnVisitItem>) => void = () => undefined;
+    server = fakeApi({ 'GET /staff/return-visits': () => new Promise<Page<ReturnVisitItem>>((resolve) => (answer = resolve)) });
     const { container } = renderPage(StaffReturnVisitsPage);
     await settle();
     expect(container.querySelector('.gz-return-visit')).toBeNull();
@@ -70,14 +71,14 @@ describe('待回访 (return visits)', () => {
   });
 
   it('says so when nothing is waiting', async () => {
-    server = fakeServer({ 'GET /staff/return-visits': () => page([]) });
+    server = fakeApi({ 'GET /staff/return-visits': () => page([]) });
     renderPage(StaffReturnVisitsPage);
     await waitFor(() => expect(screen.getByText('暂无待回访的诉求')).toBeTruthy());
   });
 
   it('dials the number the server gives at the moment of calling', async () => {
     const dial = dialPhone as jest.MockedFunction<typeof dialPhone>;
-    server = fakeServer({ 'GET /staff/return-visits': () => page([item(7)]), 'POST /requests/:id/return-visit/call': () => ({ phone: '13704719999' }) });
+    server = fakeApi({ 'GET /staff/return-visits': () => page([item(7)]), 'POST /requests/:id/return-visit/call': () => ({ phone: '13704719999' }) });
     const { container } = renderPage(StaffReturnVisitsPage);
     await waitFor(() => expect(container.querySelector('.gz-return-visit__call')).toBeTruthy());
     fireEvent.click(container.querySelector('.gz-return-visit__call')!);
@@ -87,7 +88,7 @@ describe('待回访 (return visits)', () => {
 
   it('records the three scores given on the phone, then reloads the list (the item leaves it)', async () => {
     let rated = false;
-    server = fakeServer({
+    server = fakeApi({
       'GET /staff/return-visits': () => page(rated ? [] : [item(7)]),
       'POST /requests/:id/return-visit': () => {
         rated = true;
@@ -111,7 +112,7 @@ describe('待回访 (return visits)', () => {
 
   it('records 联系不上 and shows the new attempt count', async () => {
     let attempts = 0;
-    server = fakeServer({
+    server = fakeApi({
       'GET /staff/return-visits': () => page([item(7, { unreachableAttempts: attempts })]),
       'POST /requests/:id/return-visit/unreachable': () => {
         attempts += 1;
@@ -126,7 +127,7 @@ describe('待回访 (return visits)', () => {
   });
 
   it('shows the server’s refusal of a rating recorded too early', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /staff/return-visits': () => page([item(7)]),
       'POST /requests/:id/return-visit': () => reply(409, { ...errorEnvelope(ErrorCode.ReturnVisitNotDue), message: '办结未满回访期限，请等待居民自行评价' }),
     });
@@ -144,7 +145,7 @@ describe('staff inbox entry to 待回访', () => {
   afterEach(() => act(() => signOut()));
 
   it('is offered on the 工作台', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({
         token: 't-1',
         expiresIn: 3600,

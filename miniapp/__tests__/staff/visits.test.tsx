@@ -18,7 +18,8 @@ import StaffVisitPage from '../../src/subpackages/staff/pages/visit/index';
 import StaffVisitsPage from '../../src/subpackages/staff/pages/visits/index';
 import { confirmAction } from '../../src/utils/confirm';
 import { settle, typeInto } from '../helpers';
-import { errorEnvelope, fakeServer, pickPhotos, renderPage, reply, type FakeServer } from './visits-harness';
+import { errorEnvelope, fakeApi, reply, type FakeApi } from '../fake-api';
+import { pickPhotos, renderPage } from '../pages';
 
 jest.mock('../../src/utils/confirm', () => ({
   confirmAction: jest.fn().mockResolvedValue(true),
@@ -27,7 +28,7 @@ jest.mock('../../src/utils/confirm', () => ({
 }));
 const confirmMock = confirmAction as jest.MockedFunction<typeof confirmAction>;
 
-let server: FakeServer | null = null;
+let server: FakeApi | null = null;
 beforeEach(() => {
   confirmMock.mockReset();
   confirmMock.mockResolvedValue(true);
@@ -72,7 +73,7 @@ const cardTexts = (container: HTMLElement, selector: string) =>
 
 describe('上门服务计划 (day plan)', () => {
   it('orders the visits by time and shows each address, service, masked resident and note', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits': () => [
         visit(21, '06:00'), // 14:00
         visit(22, '00:30', { note: '老人行动不便，请敲门后稍等' }), // 08:30
@@ -96,7 +97,7 @@ describe('上门服务计划 (day plan)', () => {
   });
 
   it('asks for today with days=1, for 本周 with days=7, and groups the week by day', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits': (call) =>
         call.query.days === '7' ? [visit(32, '2026-12-10T01:00:00.000Z'), visit(31, '01:00')] : [visit(31, '01:00')],
     });
@@ -118,7 +119,7 @@ describe('上门服务计划 (day plan)', () => {
   });
 
   it('opens the day of the `day` parameter, steps to the next day, and says 当天没有预约 when it is empty', async () => {
-    server = fakeServer({ 'GET /provider/visits': (call) => (call.query.day === '2026-12-09' ? [visit(41, '01:00')] : []) });
+    server = fakeApi({ 'GET /provider/visits': (call) => (call.query.day === '2026-12-09' ? [visit(41, '01:00')] : []) });
     const { container } = renderPage(StaffVisitsPage, { day: '2026-12-09' });
     await waitFor(() => expect(container.querySelectorAll('.gz-visit-card')).toHaveLength(1));
     expect(server.callsTo('GET', '/provider/visits')[0].query).toEqual({ day: '2026-12-09', days: '1' });
@@ -132,7 +133,7 @@ describe('上门服务计划 (day plan)', () => {
 
   it('shows why the plan did not load and reloads on 重新加载', async () => {
     let fail = true;
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits': () => (fail ? reply(403, errorEnvelope(ErrorCode.Forbidden, 403)) : [visit(51, '01:00')]),
     });
     const { container } = renderPage(StaffVisitsPage);
@@ -148,7 +149,7 @@ describe('visit detail', () => {
     Array.from(container.querySelectorAll('.gz-staff-actions .nut-button')).map((b) => b.textContent?.trim());
 
   it('shows only the actions the server allows', async () => {
-    server = fakeServer({ 'GET /provider/visits/:id': () => visit(7, '01:00', { status: BookingStatus.Confirmed, availableActions: [VisitAction.Arrive, VisitAction.Complete] }) });
+    server = fakeApi({ 'GET /provider/visits/:id': () => visit(7, '01:00', { status: BookingStatus.Confirmed, availableActions: [VisitAction.Arrive, VisitAction.Complete] }) });
     const { container } = renderPage(StaffVisitPage, { id: '7' });
     await waitFor(() => expect(container.querySelector('.gz-staff-actions')).toBeTruthy());
     expect(actionButtons(container)).toEqual(['已到达', '完成服务']);
@@ -159,7 +160,7 @@ describe('visit detail', () => {
 
   it('does not offer 已到达 / 完成服务 before the visit\'s day and says 预约日当天可操作', async () => {
     // the server leaves ARRIVE and COMPLETE out before the slot's local day (shared/visit-day.ts)
-    server = fakeServer({ 'GET /provider/visits/:id': () => visit(8, '01:00', { status: BookingStatus.Booked, availableActions: [VisitAction.Confirm] }) });
+    server = fakeApi({ 'GET /provider/visits/:id': () => visit(8, '01:00', { status: BookingStatus.Booked, availableActions: [VisitAction.Confirm] }) });
     const { container } = renderPage(StaffVisitPage, { id: '8' });
     await waitFor(() => expect(container.querySelector('.gz-staff-actions')).toBeTruthy());
     expect(actionButtons(container)).toEqual(['确认']);
@@ -169,7 +170,7 @@ describe('visit detail', () => {
   });
 
   it('shows no day hint on the visit\'s day, when 已到达 and 完成服务 are offered', async () => {
-    server = fakeServer({ 'GET /provider/visits/:id': () => visit(9, '01:00', { status: BookingStatus.Confirmed, availableActions: [VisitAction.Arrive, VisitAction.Complete] }) });
+    server = fakeApi({ 'GET /provider/visits/:id': () => visit(9, '01:00', { status: BookingStatus.Confirmed, availableActions: [VisitAction.Arrive, VisitAction.Complete] }) });
     const { container } = renderPage(StaffVisitPage, { id: '9' });
     await waitFor(() => expect(container.querySelector('.gz-staff-actions')).toBeTruthy());
     expect(actionButtons(container)).toEqual(['已到达', '完成服务']);
@@ -177,7 +178,7 @@ describe('visit detail', () => {
   });
 
   it('shows no action at all once the visit is completed, with the record, photos and the rating', async () => {
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits/:id': () =>
         visit(8, '01:00', {
           status: BookingStatus.Completed,
@@ -198,7 +199,7 @@ describe('visit detail', () => {
 
   it('completing requires a note, then posts the note and the uploaded photo ids', async () => {
     let current = visit(9, '01:00');
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits/:id': () => current,
       'POST /uploads': () => reply(201, { id: 'photo-abc', url: '/files/photo-abc', bytes: 3 }),
       'POST /provider/visits/:id/complete': (call) => {
@@ -229,7 +230,7 @@ describe('visit detail', () => {
 
   it('asks before marking a no-show, sends nothing when declined, and marks it when confirmed', async () => {
     let current = visit(10, '01:00', { availableActions: [VisitAction.Arrive, VisitAction.Complete, VisitAction.NoShow] });
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits/:id': () => current,
       'POST /provider/visits/:id/no-show': () => {
         current = { ...current, status: BookingStatus.NoShow, statusLabel: '未到场', availableActions: [] };
@@ -264,7 +265,7 @@ describe('visit detail', () => {
       ...extra,
     });
     let current = visit(11, '01:00', { service: proxyService, nextCustodyStep: CustodyStep.DocumentsReceived });
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits/:id': () => current,
       'POST /provider/visits/:id/custody': (call) => {
         const body = call.body as { step: CustodyStep; documents?: string[]; office?: string };
@@ -303,7 +304,7 @@ describe('visit detail', () => {
 
   it('when the visit changed meanwhile (ILLEGAL_TRANSITION), says so and shows the current state', async () => {
     let current = visit(12, '01:00');
-    server = fakeServer({
+    server = fakeApi({
       'GET /provider/visits/:id': () => current,
       'POST /provider/visits/:id/confirm': () => {
         // the resident cancelled a moment before
@@ -324,7 +325,7 @@ describe('visit detail', () => {
 
 describe('staff inbox entry', () => {
   async function inboxAs(role: Role) {
-    server = fakeServer({
+    server = fakeApi({
       'POST /auth/dev-login': () => ({
         token: 't-1',
         expiresIn: 3600,
