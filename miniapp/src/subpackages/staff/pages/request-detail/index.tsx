@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import {
   HANDLING_LEVEL_LABELS,
+  isAuthorised,
   levelAbove,
   LIMITS,
   LIVE_DEADLINE_STATES,
@@ -73,9 +74,16 @@ export default function StaffRequestDetailPage() {
   const request = detail.data;
   const can = (action: RequestAction) => request?.availableActions.includes(action) ?? false;
   const nextLevel = request ? levelAbove(request.level) : null;
+  // the request's buttons are the server's `availableActions` (shared authorisedActions); 申请延期 is not among the
+  // offered actions, so its button asks the same shared isAuthorised for the holder, plus a clock to extend
   const holder = can(RequestAction.Accept) || can(RequestAction.AddProgress) || can(RequestAction.Escalate);
   const hasLiveClock = !!request?.deadlines?.some((d) => LIVE_DEADLINE_STATES.includes(d.state) && d.level === request.level);
-  const canAskExtension = !!request && holder && request.status !== RequestStatus.Whistled && hasLiveClock;
+  const canAskExtension =
+    !!request &&
+    holder &&
+    isAuthorised(RequestAction.RequestExtension, request, { performers: ['holder'] }) &&
+    request.status !== RequestStatus.Whistled &&
+    hasLiveClock;
 
   usePullDownRefresh(async () => {
     await Promise.all([detail.reload(), extensions.reload()]);
