@@ -7,8 +7,19 @@ const path = require('path');
 /** ES-module packages that must go through Babel. */
 const esmPackages = ['@tarojs', '@stencil', '@nutui', '@babel/runtime', 'swiper', 'ssr-window', 'dom7', 'lodash-es', 'classnames', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'mobile-detect', 'history', 'nanoid', 'style-inject', '@qiun'];
 
+/**
+ * The instant the component tests' clock starts at: Monday 2026-12-07 10:00 Beijing, a working day, never the wall
+ * clock. Jest's modern fake timers fake Date and advance with real time (timers still fire as they would), so
+ * "tomorrow", "this month" and deadlines in the tests do not depend on the day and hour CI runs.
+ * scripts/test-at-instants.sh sets COMPONENT_TESTS_AT (ISO 8601) to run them at its other instants.
+ */
+const COMPONENT_TESTS_AT = process.env.COMPONENT_TESTS_AT || '2026-12-07T10:00:00+08:00';
+const startsAt = Date.parse(COMPONENT_TESTS_AT);
+if (Number.isNaN(startsAt)) throw new Error(`COMPONENT_TESTS_AT is not an ISO 8601 instant: ${COMPONENT_TESTS_AT}`);
+
 module.exports = {
   rootDir: __dirname,
+  fakeTimers: { enableGlobally: true, advanceTimers: true, now: startsAt, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] },
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/__tests__/**/*.test.ts?(x)'],
   setupFiles: ['<rootDir>/__tests__/setup/env.js'],

@@ -39,8 +39,10 @@ for name in "${names[@]}"; do
   for part in "${parts[@]}"; do
     case "$part" in server|miniapp) ;; *) echo "unknown part '$part' (server or miniapp)"; exit 2 ;; esac
     step "$part tests with the clock at $instant ($name)"
-    # the clock starts at the instant and runs on; monotonic clocks (timers) stay real
-    if (cd "$part" && TZ=Asia/Shanghai FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$instant" \
+    # the clock starts at the instant and runs on; monotonic clocks (timers) stay real. The component tests fake
+    # Date themselves from a named instant (miniapp/jest.config.js): COMPONENT_TESTS_AT moves that instant too.
+    iso="$(echo "$instant" | sed -E 's/^([0-9-]+) ([0-9:]+) \+0800$/\1T\2+08:00/')"
+    if (cd "$part" && TZ=Asia/Shanghai FAKETIME_DONT_FAKE_MONOTONIC=1 COMPONENT_TESTS_AT="$iso" faketime "$instant" \
         node "$REPO_ROOT/node_modules/jest/bin/jest.js" --runInBand --json --outputFile="$RESULTS/$part-at-$name.json"); then
       echo "✓ $part at $name"
     else
