@@ -17,4 +17,5 @@ export * from './metrics';
 export * from './board';
 export * from './review';
 export * from './return-visits';
+export * from './permissions';
 export * from './routes';

@@ -88,4 +88,12 @@ export class DomainError extends Error {
   userMessage?: string;
   /** becomes `retryAfterSeconds` in the envelope and the Retry-After header */
   retryAfterSeconds?: number;
+  /** set by `requireAccess` on a refusal: what was asked for on what, for the request's log line (never sent) */
+  access?: AccessRefusal;
+}
+
+/** What an access refusal was about: the permission asked for, and the target (e.g. `request:42`) if any. */
+export interface AccessRefusal {
+  permission: string;
+  target?: string;
 }

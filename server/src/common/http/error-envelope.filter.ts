@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseAvailability } from '../../database/database-availability';
+import { DomainError } from '../errors/domain-error';
 import { mapError } from '../errors/error-envelope';
 import { recordOutcome } from './request-log';
 
@@ -22,7 +23,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     // mid-body (ECONNRESET "aborted" from the body stream, e.g. cut off by HTTP_REQUEST_TIMEOUT_MS) is not one.
     const clientGone = request?.raw?.readableAborted === true || request?.raw?.socket?.destroyed === true;
     if (databaseUnavailable !== undefined && !clientGone) this.database.refused(databaseUnavailable);
-    if (request) recordOutcome(request, { code: envelope.code, errorId: envelope.errorId });
+    const access = exception instanceof DomainError ? exception.access : undefined;
+    if (request) recordOutcome(request, { code: envelope.code, errorId: envelope.errorId, ...access });
     if (unexpected !== undefined) {
       const log = request?.log as (FastifyRequest['log'] & { isLevelEnabled?: (level: string) => boolean }) | undefined;
       if (log?.isLevelEnabled?.('error')) {

@@ -6,13 +6,22 @@ import { randomUUID } from 'node:crypto';
 export interface RequestOutcome {
   code: ErrorCode;
   errorId?: string;
+  /** an access refusal: the permission asked for and its target (set by requireAccess, see access/) */
+  permission?: string;
+  target?: string;
 }
 
 const OUTCOME = Symbol('gezhi.requestOutcome');
-type WithOutcome = FastifyRequest & { [OUTCOME]?: RequestOutcome; user?: { id: number; role?: string } };
+const PERMISSION = Symbol('gezhi.routePermission');
+type WithOutcome = FastifyRequest & { [OUTCOME]?: RequestOutcome; [PERMISSION]?: string; user?: { id: number; role?: string } };
 
 export function recordOutcome(request: FastifyRequest, outcome: RequestOutcome): void {
   (request as WithOutcome)[OUTCOME] = outcome;
+}
+
+/** The permission the route declares (set by the AuthGuard): a refusal's line names it when no rule named another. */
+export function recordRoutePermission(request: object, permission: string): void {
+  (request as WithOutcome)[PERMISSION] = permission;
 }
 
 /** A fresh id per request (an id sent by the client is not trusted: it would let anyone forge log lines). */
@@ -32,7 +41,9 @@ function isRefusal(status: number, code: ErrorCode | undefined): boolean {
 /**
  * One JSON line per request on fastify's logger (pino): reqId (also the X-Request-Id response header), method,
  * route (the template, e.g. /api/requests/:id — no ids or query strings with personal data), status, ms, userId and
- * role once signed in, and the error code of a failed request. Refusals are logged at `warn` with msg "refused",
+ * role once signed in, and the error code of a failed request. Refusals are logged at `warn` with msg "refused" and
+ * say what was refused: `permission` (the one requireAccess checked, else the route's declared one) and `target`
+ * (e.g. `request:42`, when a rule decided on one) — the one log of an access-control failure (ASVS V7.1);
  * 5xx at `error` (the stack is logged by the error filter under the same reqId and errorId), the rest at `info`.
  */
 export function registerRequestLog(fastify: FastifyInstance): void {
@@ -76,6 +87,9 @@ function logRequest(request: FastifyRequest, reply: FastifyReply): void {
     ...(outcome?.errorId ? { errorId: outcome.errorId } : {}),
   };
   if (status >= 500) request.log.error(line, 'request failed');
-  else if (isRefusal(status, outcome?.code)) request.log.warn(line, 'refused');
+  else if (isRefusal(status, outcome?.code)) {
+    const permission = outcome?.permission ?? (request as WithOutcome)[PERMISSION];
+    request.log.warn({ ...line, ...(permission ? { permission } : {}), ...(outcome?.target ? { target: outcome.target } : {}) }, 'refused');
+  }
   else request.log.info(line, 'request');
 }

@@ -1,10 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode } from '@gezhi/shared';
+import { ErrorCode, Permission } from '@gezhi/shared';
+import { requireRole } from '../../access/require-access';
+import { PERMISSION_KEY } from '../../access/requires.decorator';
 import { DomainError } from '../../common/errors/domain-error';
+import { recordRoutePermission } from '../../common/http/request-log';
 import { UsersService } from '../users/users.service';
 import type { User } from '../users/user.entity';
-import { PUBLIC_ROUTE, ROLE_REQUIREMENT, RoleRequirement } from './auth.decorators';
+import { PUBLIC_ROUTE } from './auth.decorators';
 import { AuthKeys } from './keys/auth-keys';
 import { verifyToken } from './token';
 
@@ -12,6 +15,7 @@ import { verifyToken } from './token';
  * Global guard: every route needs `Authorization: Bearer <token>` unless marked @Public().
  * The token's signature is verified statelessly; the user is then read by primary key (no cache) and the token
  * refused when its version is behind the user's (password changed) or the user is suspended — at once.
+ * Then the role gate of the route's declared permission (`@Requires(Permission.X)`, see access/require-access.ts).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,8 +38,11 @@ export class AuthGuard implements CanActivate {
     if (!user || user.suspendedAt !== null || check.payload.ver !== user.tokenVersion) throw new DomainError(ErrorCode.Unauthenticated);
     request.user = user;
 
-    const requirement = this.reflector.getAllAndOverride<RoleRequirement | undefined>(ROLE_REQUIREMENT, targets);
-    if (requirement && !requirement.roles.includes(user.role)) throw new DomainError(requirement.refusal);
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (permission) {
+      recordRoutePermission(request, permission);
+      requireRole(user, permission);
+    }
     return true;
   }
 }

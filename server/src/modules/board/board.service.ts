@@ -8,7 +8,8 @@ import { RoomDirectory } from '../geo/room-directory';
 import { RatingEntity, RequestEntity } from '../requests/request.entities';
 import { User } from '../users/user.entity';
 import { BoardRatesService } from './board-rates.service';
-import { boardCommunityOf } from './domain/board-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { boardItem } from './domain/board-item';
 import { BoardQueryDto } from './dto/board.dto';
 
@@ -75,7 +76,7 @@ export class BoardService {
       viewer.role === Role.Resident && viewer.roomId !== null ? this.rooms.placementOf(viewer.roomId) : Promise.resolve(null),
       viewer.role === Role.StreetOfficer && requested !== undefined ? this.dataSource.getRepository(Community).findOneBy({ id: requested }) : Promise.resolve(null),
     ]);
-    return boardCommunityOf(viewer, requested, { homeCommunityId: home?.communityId ?? null, streetOfRequested: named?.streetId ?? null });
+    return requireAccess(viewer, Permission.BoardView, { requested, homeCommunityId: home?.communityId ?? null, streetOfRequested: named?.streetId ?? null });
   }
 
   /** The rating that closed each request (its latest round). */

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ProviderVisitView, VisitAction } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
-import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { CompleteVisitDto, CustodyStepDto, VisitPlanQueryDto } from './dto/booking.dto';
 import { ProviderVisitsService } from './provider-visits.service';
@@ -14,7 +16,7 @@ import { ProviderVisitsService } from './provider-visits.service';
  */
 @ApiTags('bookings')
 @ApiBearerAuth()
-@StaffOnly()
+@Requires(Permission.ProviderVisits)
 @Controller(apiPath('provider/visits'))
 export class ProviderVisitsController {
   constructor(private readonly visits: ProviderVisitsService) {}

@@ -19,6 +19,8 @@ import {
 } from '@gezhi/shared';
 import { Between, DataSource, EntityManager, In, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { DomainError } from '../../common/errors/domain-error';
 import { insertRow } from '../../database/insert-row';
 import { isLockConflict } from '../../database/lock-conflicts';
@@ -35,7 +37,7 @@ import { bundleComponents } from './bundle-components';
 import { loadCustody } from './custody-timeline';
 import { custodyNoticeForResident, visitNoticeForResident } from './domain/booking-notices';
 import { availableVisitActions, nextCustodyStep, visitTransition } from './domain/booking-rules';
-import { mayProvideVisits, providesVisit } from './domain/visit-access';
+import { providesVisit } from './domain/visit-access';
 import { CompleteVisitDto, CustodyStepDto, VisitPlanQueryDto } from './dto/booking.dto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,8 +61,7 @@ export class ProviderVisitsService {
   ) {}
 
   async plan(provider: User, query: VisitPlanQueryDto): Promise<ProviderVisitView[]> {
-    if (!mayProvideVisits(provider)) throw new DomainError(ErrorCode.Forbidden);
-    const communityId = provider.communityId as number;
+    const communityId = requireAccess(provider, Permission.ProviderVisits, { communityId: provider.communityId });
     const now = this.clock.now();
     const day = query.day ?? shanghaiDayOf(now);
     const from = shanghaiDayAt(day, 0);

@@ -1,19 +1,16 @@
-import { Body, Controller, Get, Param, Put, SetMetadata } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CalendarYear, DeadlinePolicyTable, ErrorCode, Role } from '@gezhi/shared';
+import type { CalendarYear, DeadlinePolicyTable } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
-import { ROLE_REQUIREMENT, RoleRequirement } from '../auth/auth.decorators';
 import { CalendarYearBodyDto, DeadlinePolicyTableDto } from './deadlines-admin.dto';
 import { DeadlinesAdminService } from './deadlines-admin.service';
 
-/** Street officers only; anyone else gets 403 FORBIDDEN. */
-export const StreetOfficerOnly = () =>
-  SetMetadata(ROLE_REQUIREMENT, { roles: [Role.StreetOfficer], refusal: ErrorCode.Forbidden } satisfies RoleRequirement);
-
 @ApiTags('admin')
 @ApiBearerAuth()
-@StreetOfficerOnly()
+@Requires(Permission.DeadlineAdmin)
 @Controller(apiPath('admin'))
 export class DeadlinesAdminController {
   constructor(private readonly admin: DeadlinesAdminService) {}

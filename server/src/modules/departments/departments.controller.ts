@@ -1,15 +1,17 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DepartmentView, RoutingRuleView, WhistleSettings } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { DepartmentsService } from './departments.service';
 import { PutRoutingRulesDto, WhistleSettingsDto } from './dto/departments.dto';
-import { StreetOfficerOnly } from './role-requirements';
 
 @ApiTags('departments')
 @ApiBearerAuth()
+@Requires(Permission.DepartmentList)
 @Controller(apiPath('departments'))
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
@@ -23,7 +25,7 @@ export class DepartmentsController {
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@StreetOfficerOnly()
+@Requires(Permission.StreetAdmin)
 @Controller(apiPath('admin'))
 export class DepartmentsAdminController {
   constructor(private readonly departments: DepartmentsService) {}

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ExtensionView, RequestDetail } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
-import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { EscalateDto, ExtensionDecisionDto, ExtensionRequestDto } from './escalation.dto';
 import { EscalationService } from './escalation.service';
@@ -11,7 +13,6 @@ import { ExtensionsService } from './extensions.service';
 
 @ApiTags('escalation')
 @ApiBearerAuth()
-@StaffOnly()
 @Controller(apiPath('requests'))
 export class EscalationController {
   constructor(
@@ -21,6 +22,7 @@ export class EscalationController {
 
   /** 上报 one level up (grid → community → street), with a reason. */
   @Post(':id/escalate')
+  @Requires(Permission.RequestEscalate)
   @HttpCode(200)
   escalate(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: EscalateDto): Promise<RequestDetail> {
     return this.escalation.escalate(user, id, body.reason);
@@ -28,12 +30,14 @@ export class EscalationController {
 
   /** 延期申请 by the holder; the level above decides. */
   @Post(':id/extensions')
+  @Requires(Permission.ExtensionAsk)
   @HttpCode(201)
   askExtension(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: ExtensionRequestDto): Promise<ExtensionView> {
     return this.extensions.ask(user, id, body);
   }
 
   @Get(':id/extensions')
+  @Requires(Permission.ExtensionList)
   extensionsOf(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<ExtensionView[]> {
     return this.extensions.listFor(user, id);
   }
@@ -41,7 +45,7 @@ export class EscalationController {
 
 @ApiTags('escalation')
 @ApiBearerAuth()
-@StaffOnly()
+@Requires(Permission.ExtensionDecide)
 @Controller(apiPath('extensions'))
 export class ExtensionsController {
   constructor(private readonly extensions: ExtensionsService) {}

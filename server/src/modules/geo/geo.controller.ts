@@ -1,12 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { GeoOption, RoomOption } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { BuildingsQueryDto, CommunitiesQueryDto, RoomsQueryDto } from './geo.dto';
 import { GeoService } from './geo.service';
 
 @ApiTags('geo')
 @ApiBearerAuth()
+@Requires(Permission.GeoBrowse)
 @Controller(apiPath('geo'))
 export class GeoController {
   constructor(private readonly geo: GeoService) {}

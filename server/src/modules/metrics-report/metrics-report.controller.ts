@@ -1,5 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
@@ -9,6 +11,7 @@ import { MetricsReportService, XLSX_CONTENT_TYPE } from './metrics-report.servic
 /** 月报: the monthly Excel report of a scope (docs/metrics-report.md). */
 @ApiTags('metrics')
 @ApiBearerAuth()
+@Requires(Permission.MetricsReport)
 @Controller(apiPath('metrics'))
 export class MetricsReportController {
   constructor(private readonly reports: MetricsReportService) {}

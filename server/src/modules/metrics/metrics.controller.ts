@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MetricsBreakdown, MetricsItemsPage, MetricsTrend, MetricsView, RankingView } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
@@ -11,6 +13,7 @@ import { MetricsService } from './metrics.service';
 /** 数据: rates, trend, breakdowns, red/black lists, and the items behind every number (docs/metrics.md). */
 @ApiTags('metrics')
 @ApiBearerAuth()
+@Requires(Permission.MetricsView)
 @Controller(apiPath('metrics'))
 export class MetricsController {
   constructor(
@@ -37,6 +40,7 @@ export class MetricsController {
   }
 
   @Get('rankings')
+  @Requires(Permission.MetricsRanking)
   @ApiOperation({ summary: '月度红黑榜（网格或部门）' })
   rankings(@CurrentUser() user: User, @Query() query: RankingQueryDto): Promise<RankingView> {
     return this.metrics.rankings(user, query);

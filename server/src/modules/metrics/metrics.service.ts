@@ -36,7 +36,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AnswerCache } from './answer-cache';
 import type { User } from '../users/user.entity';
 import { DEPARTMENT_COUNTERS, OUTCOME_COUNTERS, REQUEST_COUNTERS, zeros } from './domain/counters';
-import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, ownIdOf, ownScopeOf } from './domain/metrics-access';
+import { ownIdOf, ownScopeOf } from './domain/metrics-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { bucketPlan, monthPeriod, outcomePlan, resolvePeriod, trailingWeeks, weeksOf } from './domain/period';
 import { RankedRate, RankingPolicy, rankUnits } from './domain/ranking';
 import { departmentMetricsOf, requestMetricsOf } from './domain/rates';
@@ -88,7 +90,7 @@ export class MetricsService {
 
   /** The unit a query names (default: the viewer's own), looked up and access-checked. */
   async checkedScope(viewer: User, query: Pick<MetricsQuery, 'scope' | 'id' | 'category'>): Promise<CheckedScope> {
-    if (!mayViewAnyMetrics(viewer)) throw new DomainError(ErrorCode.Forbidden);
+    requireAccess(viewer, Permission.MetricsView, {});
     let ref: { kind: MetricsScopeKind; id: number } | null;
     if (query.scope) {
       const id = query.id ?? ownIdOf(viewer, query.scope);
@@ -97,10 +99,10 @@ export class MetricsService {
     } else {
       if (query.id !== undefined) throw DomainError.validation({ scope: FieldErrorCode.Required });
       ref = ownScopeOf(viewer);
-      if (!ref) throw new DomainError(ErrorCode.Forbidden);
+      if (!ref) return requireAccess(viewer, Permission.MetricsView, { scope: null }) as never;
     }
     const scope = await this.scopes.resolve(ref.kind, ref.id);
-    assertMayViewMetrics(viewer, scope);
+    requireAccess(viewer, Permission.MetricsView, { scope });
     return { scope, category: query.category ?? null };
   }
 
@@ -257,15 +259,15 @@ export class MetricsService {
   }
 
   async rankings(viewer: User, query: { month?: string; kind: RankingKind; scope?: MetricsScopeKind.Street | MetricsScopeKind.Community; id?: number }): Promise<RankingView> {
-    if (!mayViewAnyMetrics(viewer)) throw new DomainError(ErrorCode.Forbidden);
+    requireAccess(viewer, Permission.MetricsRanking, { kind: query.kind });
     const kind = query.scope ?? (viewer.role === Role.CommunityOfficer ? MetricsScopeKind.Community : MetricsScopeKind.Street);
     const id = query.id ?? ownIdOf(viewer, kind);
-    if (id === null) throw new DomainError(ErrorCode.Forbidden);
+    if (id === null) return requireAccess(viewer, Permission.MetricsRanking, { kind: query.kind, scope: null }) as never;
     const month = query.month ?? monthStartOf(addDays(monthStartOf(this.today()), -1)).slice(0, 7);
     const monthCheck = resolvePeriod({ month }, this.today());
     if ('errors' in monthCheck) throw DomainError.validation(monthCheck.errors);
     const scope = await this.scopes.resolve(kind, id);
-    assertMayViewRanking(viewer, query.kind, scope);
+    requireAccess(viewer, Permission.MetricsRanking, { kind: query.kind, scope });
     return this.answers.get(`rankings|${query.kind}|${scope.kind}|${scope.id}|${month}`, () => this.computeRankings(scope, query.kind, month));
   }
 

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NotificationView, Page, UnreadCount } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdPipe } from '../../common/http/validation';
@@ -10,6 +12,7 @@ import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@Requires(Permission.NotificationsRead)
 @Controller(apiPath('notifications'))
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}

@@ -26,7 +26,9 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
 import { displayName, User } from '../users/user.entity';
-import { coversPlace, isStaff, outOfScope } from './access/request-access';
+import { isStaff } from './access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { routeNewRequest } from './domain/routing';
 import { CreateRequestDto, STAFF_ONLY_FILING_FIELDS } from './dto/request.dto';
 import { filedForYouNotice } from './domain/filed-for-you';
@@ -191,7 +193,7 @@ export class RequestFilingService {
     if (Object.keys(missing).length > 0) throw DomainError.validation(missing);
     const place = await this.rooms.placementOf(body.roomId as number);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    if (!coversPlace(staff, place)) throw outOfScope(staff);
+    requireAccess(staff, Permission.RequestFile, place);
     if (body.residentUserId !== undefined) {
       const resident = await this.households.memberOf(place.roomId, body.residentUserId);
       return {

@@ -7,7 +7,10 @@ import { DepartmentEntity } from '../departments/department.entities';
 import { unitOfLevel } from '../deadlines/domain/deadline-units';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import type { User } from '../users/user.entity';
-import { assertStaff, levelOfRole, scopeOf } from './access/request-access';
+import { levelOfRole, scopeOf } from './access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
+import { Scope } from '../../access/scope';
 import { RequestEntity } from './request.entities';
 import { RequestViews } from './request-views.service';
 
@@ -59,7 +62,7 @@ export class RequestListsService {
    * of IDX_request_deadline_unit for the viewer's unit and one per department.
    */
   private async dueInbox(staff: User, due: DueFilter, pageQuery: PageQuery): Promise<Page<RequestSummary>> {
-    assertStaff(staff);
+    requireAccess(staff, Permission.StaffInbox);
     const clocks = await this.supervisedClocks(staff);
     const window = pageWindow(pageQuery);
     if (!clocks) return toPage([], 0, window);
@@ -96,11 +99,9 @@ export class RequestListsService {
   }
 
   private inboxScope(staff: User): SelectQueryBuilder<RequestEntity> {
-    assertStaff(staff);
-    const scope = scopeOf(staff);
-    return this.requests
-      .createQueryBuilder('r')
-      .where(`r.${scope?.column ?? 'id'} = :scopeId`, { scopeId: scope?.id ?? 0 })
+    requireAccess(staff, Permission.StaffInbox);
+    return Scope.of(staff)
+      .narrow(this.requests.createQueryBuilder('r'), 'r')
       .andWhere('r.level = :level', { level: levelOfRole(staff.role) });
   }
 

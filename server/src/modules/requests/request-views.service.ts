@@ -11,7 +11,8 @@ import type { RoomPlacement } from '../geo/room-placement';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { assertCanView } from './access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import type { Viewer } from './domain/viewer';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from './request.entities';
 import { composeDetail, composeSummary, WhistleParts } from './request-view';
@@ -39,7 +40,7 @@ export class RequestViews {
     if (!request) throw new DomainError(ErrorCode.RequestNotFound);
     // a liaison's sight of a request comes from their department's whistle assignments
     const facts = viewer.role === Role.Liaison ? Object.assign(request, { assignments: await this.assignmentsOf(request.id) }) : request;
-    assertCanView(viewer, facts);
+    requireAccess(viewer, Permission.RequestView, facts);
     return facts;
   }
 

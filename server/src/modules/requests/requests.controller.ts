@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, RequestDetail, RequestSummary } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdPipe } from '../../common/http/validation';
-import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { CreateRequestDto, NoteDto, RateDto, RejectDto, ResolveDto } from './dto/request.dto';
 import { RequestFilingService } from './request-filing.service';
@@ -14,6 +16,7 @@ import { RequestViews } from './request-views.service';
 
 @ApiTags('requests')
 @ApiBearerAuth()
+@Requires(Permission.RequestTransition)
 @Controller(apiPath('requests'))
 export class RequestsController {
   constructor(
@@ -24,18 +27,20 @@ export class RequestsController {
   ) {}
 
   @Post()
+  @Requires(Permission.RequestFile)
   @HttpCode(201)
   file(@CurrentUser() user: User, @Body() body: CreateRequestDto): Promise<RequestDetail> {
     return this.filing.file(user, body);
   }
 
   @Get('mine')
-  @ResidentOnly()
+  @Requires(Permission.RequestListOwn)
   mine(@CurrentUser() user: User, @Query() query: PageQueryDto): Promise<Page<RequestSummary>> {
     return this.lists.mine(user, query);
   }
 
   @Get(':id')
+  @Requires(Permission.RequestView)
   detail(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<RequestDetail> {
     return this.views.detailById(user, id);
   }

@@ -6,7 +6,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { RoomDirectory } from '../geo/room-directory';
 import type { RoomPlacement } from '../geo/room-placement';
 import { displayName, User } from '../users/user.entity';
-import { assertStaff, coversPlace, outOfScope } from './access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess, requireRole } from '../../access/require-access';
 
 /**
  * The registered members of a household (居民 bound to a room), for staff filing on someone's behalf: who an item
@@ -21,7 +22,7 @@ export class RoomResidentsService {
 
   /** GET /api/staff/rooms/:roomId/residents: 404 ROOM_NOT_FOUND; 403 outside the caller's scope (NOT_IN_YOUR_SCOPE for a grid leader). */
   async list(staff: User, roomId: number): Promise<RoomResidentOption[]> {
-    assertStaff(staff);
+    requireRole(staff, Permission.StaffRooms);
     await this.roomInScope(staff, roomId);
     const residents = await this.users.find({ where: { roomId, role: Role.Resident }, order: { id: 'ASC' } });
     return residents.map((r) => ({
@@ -35,7 +36,7 @@ export class RoomResidentsService {
   async roomInScope(staff: User, roomId: number): Promise<RoomPlacement> {
     const place = await this.rooms.placementOf(roomId);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    if (!coversPlace(staff, place)) throw outOfScope(staff);
+    requireAccess(staff, Permission.StaffRooms, place);
     return place;
   }
 

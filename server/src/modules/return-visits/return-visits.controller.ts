@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, RequestDetail, ReturnVisitCallView, ReturnVisitItem } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IdPipe } from '../../common/http/validation';
-import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
 import { ReturnVisitRateDto, ReturnVisitUnreachableDto } from './return-visits.dto';
 import { ReturnVisitsService } from './return-visits.service';
@@ -12,7 +14,7 @@ import { ReturnVisitsService } from './return-visits.service';
 /** 待回访: GET /api/staff/return-visits */
 @ApiTags('return-visits')
 @ApiBearerAuth()
-@StaffOnly()
+@Requires(Permission.ReturnVisit)
 @Controller(apiPath('staff/return-visits'))
 export class ReturnVisitsListController {
   constructor(private readonly returnVisits: ReturnVisitsService) {}
@@ -26,7 +28,7 @@ export class ReturnVisitsListController {
 /** 电话回访 of one request: the number to dial, the ratings given on the phone, or 联系不上. */
 @ApiTags('return-visits')
 @ApiBearerAuth()
-@StaffOnly()
+@Requires(Permission.ReturnVisit)
 @Controller(apiPath('requests'))
 export class ReturnVisitsController {
   constructor(private readonly returnVisits: ReturnVisitsService) {}

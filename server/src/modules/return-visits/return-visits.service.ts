@@ -9,7 +9,10 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
-import { assertStaff, levelOfRole, scopeOf } from '../requests/access/request-access';
+import { levelOfRole } from '../requests/access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
+import { Scope } from '../../access/scope';
 import { excerpt, formatSerial, reporterNameFor } from '../requests/domain/request-presentation';
 import { authorizeTransition } from '../requests/domain/transition-guard';
 import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
@@ -42,13 +45,12 @@ export class ReturnVisitsService {
 
   /** 待回访, the longest-waiting first (backed by IDX_request_inbox_status: scope, level, status). */
   async list(staff: User, query: PageQuery): Promise<Page<ReturnVisitItem>> {
-    assertStaff(staff);
+    requireAccess(staff, Permission.ReturnVisit);
     const window = pageWindow(query);
-    const scope = scopeOf(staff);
-    if (!scope) return toPage([], 0, window);
-    const due = this.requests
-      .createQueryBuilder('r')
-      .where(`r.${scope.column} = :scopeId`, { scopeId: scope.id })
+    const scope = Scope.of(staff);
+    if (scope.isEmpty) return toPage([], 0, window);
+    const due = scope
+      .narrow(this.requests.createQueryBuilder('r'), 'r')
       .andWhere('r.level = :level', { level: levelOfRole(staff.role) })
       .andWhere('r.status = :status', { status: RequestStatus.Resolved })
       .andWhere('r.resolvedAt <= :cutoff', { cutoff: returnVisitCutoff(this.clock.now(), this.policy) });

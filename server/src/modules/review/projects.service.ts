@@ -36,7 +36,9 @@ import { RequestTransitionsService } from '../requests/request-transitions.servi
 import { displayName, User } from '../users/user.entity';
 import { closeOutcomeNote, closeOutcomeView, decideItem } from './domain/project-close';
 import { projectClosedNotices } from './domain/project-notices';
-import { assertCanViewProject, assertManagesCommunity, assertProjectAction, communityIdFor, ProjectFacts, projectActionsFor, reviewScopeOf } from './domain/review-access';
+import { communityIdFor, ProjectFacts, projectActionsFor, reviewScopeOf } from './domain/review-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { CloseProjectDto, CreateProjectDto, ProjectNoteDto, ProjectQueryDto } from './dto/review.dto';
 import { ReviewProjectEntity, ReviewProjectEventEntity, ReviewProjectItemEntity } from './review.entities';
 import { ReviewSettingsService } from './review-settings.service';
@@ -62,7 +64,7 @@ export class ProjectsService {
 
   async create(viewer: User, body: CreateProjectDto): Promise<ProjectDetail> {
     const scope = await this.settings.scopeFor(viewer, body.communityId);
-    assertManagesCommunity(viewer, scope);
+    requireAccess(viewer, Permission.ReviewProjectCreate, scope);
     const now = this.clock.now();
     const problems: Record<string, FieldErrorCode> = {};
     if (!isCalendarDay(body.deadline)) problems.deadline = FieldErrorCode.InvalidFormat;
@@ -257,7 +259,7 @@ export class ProjectsService {
     ) => Promise<Partial<Pick<ReviewProjectEntity, 'status' | 'result' | 'closedAt' | 'closedByUserId'>>>,
   ): Promise<ProjectDetail> {
     const { project, items } = await this.load(viewer, id);
-    assertProjectAction(viewer, factsOf(project, items), action);
+    requireAccess(viewer, Permission.ReviewProjectAct, { project: { ...factsOf(project, items), id: project.id }, action });
     if (project.version !== version) throw new DomainError(ErrorCode.ConcurrentModification);
     const now = this.clock.now();
     // the request ledger's transaction: re-run on a deadlock, a conflict that outlives it is a 409
@@ -281,7 +283,7 @@ export class ProjectsService {
     const project = await this.dataSource.getRepository(ReviewProjectEntity).findOneBy({ id });
     if (!project) throw new DomainError(ErrorCode.NotFound);
     const items = await this.dataSource.getRepository(ReviewProjectItemEntity).find({ where: { projectId: id }, order: { requestId: 'ASC' } });
-    assertCanViewProject(viewer, factsOf(project, items));
+    requireAccess(viewer, Permission.ReviewProjectView, { ...factsOf(project, items), id: project.id });
     return { project, items };
   }
 

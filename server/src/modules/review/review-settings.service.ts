@@ -9,7 +9,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/unique-violations';
 import { Community } from '../geo/geo.entities';
 import type { User } from '../users/user.entity';
-import { assertManagesCommunity, communityIdFor, ReviewScope, reviewScopeOf } from './domain/review-access';
+import { communityIdFor, ReviewScope, reviewScopeOf } from './domain/review-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { meetingDaysProblem } from './domain/review-period';
 import { PutReviewSettingsDto } from './dto/review.dto';
 import { ReviewSettingsEntity } from './review.entities';
@@ -73,7 +75,7 @@ export class ReviewSettingsService {
   /** Community and street officers over the community; `version` must be the one read (0: still the defaults). */
   async put(viewer: User, body: PutReviewSettingsDto): Promise<ReviewSettings> {
     const scope = await this.scopeFor(viewer, body.communityId);
-    assertManagesCommunity(viewer, scope);
+    requireAccess(viewer, Permission.ReviewSettingsEdit, scope);
     const problem = meetingDaysProblem(body.meetingDays);
     if (problem) throw DomainError.validation({ meetingDays: MEETING_DAY_PROBLEMS[problem] });
     const values = {

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequestCategory, RequestDetail, SERVICE_ASK_CATEGORY, Urgency } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
-import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import { RequestFilingService } from '../requests/request-filing.service';
 import type { User } from '../users/user.entity';
 import { ServiceAskDto } from './dto/service-ask.dto';
@@ -17,7 +19,7 @@ export class ServiceAsksController {
   /** 201 RequestDetail (LIVELIHOOD / OTHER_SERVICE, routed to the grid of the bound home; 409 HOME_NOT_BOUND) */
   @Post()
   @HttpCode(201)
-  @ResidentOnly()
+  @Requires(Permission.ServiceAsk)
   ask(@CurrentUser() user: User, @Body() body: ServiceAskDto): Promise<RequestDetail> {
     return this.filing.file(user, {
       category: SERVICE_ASK_CATEGORY.category as RequestCategory,

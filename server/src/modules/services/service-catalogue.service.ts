@@ -9,7 +9,8 @@ import { insertRow } from '../../database/insert-row';
 import { Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { displayName, tagsOf, User } from '../users/user.entity';
-import { canMaintainCatalogue, catalogueCommunityOf, maintainedCommunityOf } from './domain/catalogue-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { ComponentCandidate, CoordinatorCandidate, normalisedEligibility, offeringFieldErrors } from './domain/offering-rules';
 import { CreateServiceDto, UpdateServiceDto } from './dto/service.dto';
 import { ServiceOfferingEntity } from './service.entities';
@@ -46,7 +47,7 @@ export class ServiceCatalogueService {
   /** The community of `user`'s catalogue (their bound home's for a resident). */
   async communityOf(user: User): Promise<number> {
     const place = user.role === Role.Resident && user.roomId ? await this.rooms.placementOf(user.roomId) : null;
-    return catalogueCommunityOf(user, place?.communityId ?? null);
+    return requireAccess(user, Permission.CatalogueView, { homeCommunityId: place?.communityId ?? null });
   }
 
   /** Residents see the active services of their home's community; staff also the inactive ones. */
@@ -104,7 +105,7 @@ export class ServiceCatalogueService {
    * and community officers of their community (403 FORBIDDEN for anyone else).
    */
   async coordinators(officer: User): Promise<CoordinatorOption[]> {
-    const communityId = maintainedCommunityOf(officer);
+    const communityId = requireAccess(officer, Permission.CatalogueMaintain, {});
     const [staff, grids] = await Promise.all([
       this.dataSource.getRepository(User).find({
         select: { id: true, role: true, gridId: true, realName: true, nickname: true },
@@ -143,12 +144,12 @@ export class ServiceCatalogueService {
   /** A service `user` maintains: 404 when not in their community, 403 when they may read but not maintain it. */
   async findMaintained(user: User, id: number): Promise<ServiceOfferingEntity> {
     const row = await this.findVisible(user, id);
-    if (!canMaintainCatalogue(user, row.communityId)) throw new DomainError(ErrorCode.Forbidden);
+    requireAccess(user, Permission.CatalogueMaintain, { communityId: row.communityId });
     return row;
   }
 
   async create(officer: User, body: CreateServiceDto): Promise<ServiceOfferingView> {
-    const communityId = maintainedCommunityOf(officer);
+    const communityId = requireAccess(officer, Permission.CatalogueMaintain, {});
     const now = this.clock.now();
     const row: ServiceOfferingEntity = {
       id: 0,

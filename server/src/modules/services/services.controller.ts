@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CoordinatorOption, RecurrenceRuleView, ServiceOfferingView, SlotView } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -11,6 +13,7 @@ import { ServiceSlotsService } from './service-slots.service';
 
 @ApiTags('services')
 @ApiBearerAuth()
+@Requires(Permission.CatalogueMaintain)
 @Controller(apiPath('services'))
 export class ServicesController {
   constructor(
@@ -20,6 +23,7 @@ export class ServicesController {
 
   /** the catalogue of the caller's community (a resident's bound home's; 409 HOME_NOT_BOUND without one) */
   @Get()
+  @Requires(Permission.CatalogueView)
   list(@CurrentUser() user: User): Promise<ServiceOfferingView[]> {
     return this.catalogue.list(user);
   }
@@ -38,6 +42,7 @@ export class ServicesController {
   }
 
   @Get(':id')
+  @Requires(Permission.CatalogueView)
   detail(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<ServiceOfferingView> {
     return this.catalogue.detail(user, id);
   }
@@ -49,6 +54,7 @@ export class ServicesController {
 
   /** slots starting in [from, to) with their free places */
   @Get(':id/slots')
+  @Requires(Permission.CatalogueView)
   slots(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Query() query: SlotRangeQueryDto): Promise<SlotView[]> {
     return this.slotService.list(user, id, query);
   }

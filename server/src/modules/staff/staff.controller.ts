@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InboxCounts, Page, RequestSummary, RoomOption, RoomResidentOption } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
-import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import { RequestListsService } from '../requests/request-lists.service';
 import { RoomResidentsService } from '../requests/room-residents.service';
 import type { User } from '../users/user.entity';
@@ -12,7 +14,7 @@ import { StaffRoomsService } from './staff.service';
 
 @ApiTags('staff')
 @ApiBearerAuth()
-@StaffOnly()
+@Requires(Permission.StaffInbox)
 @Controller(apiPath('staff'))
 export class StaffController {
   constructor(
@@ -32,12 +34,14 @@ export class StaffController {
   }
 
   @Get('rooms')
+  @Requires(Permission.StaffRooms)
   roomsInScope(@CurrentUser() user: User, @Query() query: StaffRoomsQueryDto): Promise<RoomOption[]> {
     return this.rooms.roomsInScope(user, query);
   }
 
   /** 代居民登记: the registered members of a room's household (masked), to pick whom an item is for. */
   @Get('rooms/:roomId/residents')
+  @Requires(Permission.StaffRooms)
   roomResidents(@CurrentUser() user: User, @Param('roomId', IdPipe) roomId: number): Promise<RoomResidentOption[]> {
     return this.residents.list(user, roomId);
   }

@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { RoomOption } from '@gezhi/shared';
 import { Repository } from 'typeorm';
 import { Building, Community, Room } from '../geo/geo.entities';
-import { assertStaff, scopeOf } from '../requests/access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireRole } from '../../access/require-access';
+import { Scope } from '../../access/scope';
 import type { User } from '../users/user.entity';
 
 /** Rooms a staff member may file for (their scope), optionally narrowed to one community or building. */
@@ -12,8 +14,7 @@ export class StaffRoomsService {
   constructor(@InjectRepository(Room) private readonly rooms: Repository<Room>) {}
 
   async roomsInScope(staff: User, filter: { communityId?: number; buildingId?: number }): Promise<RoomOption[]> {
-    assertStaff(staff);
-    const scope = scopeOf(staff);
+    requireRole(staff, Permission.StaffRooms);
     const query = this.rooms
       .createQueryBuilder('room')
       .innerJoin(Building, 'building', 'building.id = room.buildingId')
@@ -21,8 +22,7 @@ export class StaffRoomsService {
       .select(['room.id AS id', 'room.unitName AS unitName', 'room.roomNumber AS roomNumber', 'building.name AS buildingName'])
       .orderBy('building.id', 'ASC')
       .addOrderBy('room.id', 'ASC');
-    const scopeColumn = { gridId: 'building.gridId', communityId: 'building.communityId', streetId: 'community.streetId' };
-    query.where(`${scope ? scopeColumn[scope.column] : 'room.id'} = :scopeId`, { scopeId: scope?.id ?? 0 });
+    Scope.of(staff).narrow(query, { gridId: 'building.gridId', communityId: 'building.communityId', streetId: 'community.streetId' });
     if (filter.communityId) query.andWhere('building.communityId = :communityId', { communityId: filter.communityId });
     if (filter.buildingId) query.andWhere('building.id = :buildingId', { buildingId: filter.buildingId });
     const rows = await query.getRawMany<{ id: number | string; unitName: string; roomNumber: string; buildingName: string }>();

@@ -2,6 +2,8 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, Stream
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UploadedPhoto } from '@gezhi/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
@@ -9,6 +11,7 @@ import { UploadsService } from './uploads.service';
 
 @ApiTags('uploads')
 @ApiBearerAuth()
+@Requires(Permission.PhotoUpload)
 @Controller(apiPath('uploads'))
 export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}

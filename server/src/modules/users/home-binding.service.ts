@@ -8,7 +8,9 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
-import { coversPlace, outOfScope } from '../requests/access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
+import { Scope } from '../../access/scope';
 import { RequestEntity } from '../requests/request.entities';
 import { rateLimited } from '../rate-limits/rate-counters';
 import { secondsUntil } from '../rate-limits/domain/fixed-window';
@@ -57,9 +59,10 @@ export class HomeBindingService {
       order: { id: 'DESC' },
     });
     const places = await this.rooms.placementsOf(candidates.map((u) => u.roomId as number));
+    const scope = Scope.of(staff);
     const inScope = candidates.filter((u) => {
       const place = places.get(u.roomId as number);
-      return place !== undefined && coversPlace(staff, place);
+      return place !== undefined && scope.covers(place);
     }).slice(0, LIST_LIMIT);
     const counts = await this.unverifiedRequestCounts(inScope.map((u) => u.id));
     return inScope
@@ -94,7 +97,7 @@ export class HomeBindingService {
     if (!resident) throw new DomainError(ErrorCode.ResidentNotFound);
     const place = await this.rooms.placementOf(roomId);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    if (!coversPlace(staff, place)) throw outOfScope(staff);
+    requireAccess(staff, Permission.HomeBindingVerify, place);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       // conditional on the binding as listed: a resident who bound another home since, or a colleague who decided

@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { HomeBindingDecisionBody, UnverifiedHome } from '@gezhi/shared';
 import { IsInt, IsNotEmpty, Min } from 'class-validator';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
-import { CurrentUser, StaffOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import { HomeBindingService } from './home-binding.service';
 import type { User } from './user.entity';
 
@@ -19,7 +21,7 @@ export class HomeBindingDecisionDto implements HomeBindingDecisionBody {
 /** 住户核实: staff confirm or reject residents' home bindings in their scope. */
 @ApiTags('staff')
 @ApiBearerAuth()
-@StaffOnly()
+@Requires(Permission.HomeBindingVerify)
 @Controller(apiPath('staff/home-bindings'))
 export class HomeBindingsController {
   constructor(private readonly bindings: HomeBindingService) {}

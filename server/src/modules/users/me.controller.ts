@@ -2,8 +2,10 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { BindHomeBody, Me } from '@gezhi/shared';
 import { IsInt, IsNotEmpty, Min } from 'class-validator';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
-import { CurrentUser, ResidentOnly } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from './user.entity';
 import { HomeBindingService } from './home-binding.service';
 import { UsersService } from './users.service';
@@ -18,6 +20,7 @@ export class BindHomeDto implements BindHomeBody {
 
 @ApiTags('me')
 @ApiBearerAuth()
+@Requires(Permission.AccountRead)
 @Controller(apiPath('me'))
 export class MeController {
   constructor(
@@ -31,7 +34,7 @@ export class MeController {
   }
 
   @Put('home')
-  @ResidentOnly()
+  @Requires(Permission.HomeBind)
   bindHome(@CurrentUser() user: User, @Body() body: BindHomeDto): Promise<Me> {
     return this.homes.bind(user, body.roomId);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, HomeSummary, maskPhone, Me, Role, StaffScope, DepartmentView } from '@gezhi/shared';
 import { Repository } from 'typeorm';
+import { Scope } from '../../access/scope';
 import { DomainError } from '../../common/errors/domain-error';
 import { DepartmentEntity } from '../departments/department.entities';
 import { Community, Grid } from '../geo/geo.entities';
@@ -83,9 +84,8 @@ export class UsersService {
 
   private async staffScope(user: User): Promise<StaffScope> {
     const query = this.grids.createQueryBuilder('grid').select(['grid.id', 'grid.name']).orderBy('grid.id', 'ASC');
-    if (user.role === Role.GridLeader) query.where('grid.id = :gridId', { gridId: user.gridId ?? 0 });
-    else if (user.role === Role.CommunityOfficer) query.where('grid.communityId = :communityId', { communityId: user.communityId ?? 0 });
-    else query.innerJoin(Community, 'community', 'community.id = grid.communityId').where('community.streetId = :streetId', { streetId: user.streetId ?? 0 });
+    if (user.role === Role.StreetOfficer) query.innerJoin(Community, 'community', 'community.id = grid.communityId');
+    Scope.of(user).narrow(query, { gridId: 'grid.id', communityId: 'grid.communityId', streetId: 'community.streetId' });
     const grids = await query.getMany();
     return {
       gridIds: grids.map((g) => g.id),

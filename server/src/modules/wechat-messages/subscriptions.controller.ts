@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { LIMITS, SubscribeResult, SubscriptionReportBody, SubscriptionsView } from '@gezhi/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../users/user.entity';
@@ -30,6 +32,7 @@ export class SubscriptionReportDto implements SubscriptionReportBody {
 /** One-time subscribe-message opt-ins of the signed-in user. */
 @ApiTags('me')
 @ApiBearerAuth()
+@Requires(Permission.AccountRead)
 @Controller(apiPath('me/subscriptions'))
 export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ACTIVE_ASSIGNMENT_STATES, AssignmentState, DeadlineKind, DeadlineUnitType, ErrorCode, LiaisonInboxPage } from '@gezhi/shared';
+import { ACTIVE_ASSIGNMENT_STATES, AssignmentState, DeadlineKind, DeadlineUnitType, LiaisonInboxPage } from '@gezhi/shared';
 import { In, Repository } from 'typeorm';
-import { DomainError } from '../../common/errors/domain-error';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { DepartmentsService } from '../departments/departments.service';
@@ -25,9 +26,8 @@ export class LiaisonInboxService {
   ) {}
 
   async inbox(liaison: User, query: LiaisonInboxQueryDto): Promise<LiaisonInboxPage> {
-    const departmentId = liaison.departmentId;
     // a liaison account without a department has no inbox (an account set-up error, not a request out of reach)
-    if (departmentId === null) throw new DomainError(ErrorCode.Forbidden);
+    const departmentId = requireAccess(liaison, Permission.LiaisonInbox, { departmentId: liaison.departmentId });
     const states = query.state ? [query.state] : [...ACTIVE_ASSIGNMENT_STATES];
     const window = pageWindow(query);
     const scope = () =>

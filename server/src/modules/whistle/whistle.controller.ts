@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LiaisonInboxPage, RequestDetail, WhistleProposal } from '@gezhi/shared';
+import { Permission } from '@gezhi/shared';
+import { Requires } from '../../access/requires.decorator';
 import { apiPath } from '../../common/http/api-paths';
 import { IdPipe } from '../../common/http/validation';
 import { CurrentUser } from '../auth/auth.decorators';
-import { LiaisonOnly } from '../departments/role-requirements';
 import { NoteDto, ResolveDto } from '../requests/dto/request.dto';
 import type { User } from '../users/user.entity';
 import { LiaisonInboxQueryDto, ReportDto, ReturnDto, WhistleDto } from './dto/whistle.dto';
@@ -18,11 +19,13 @@ export class RequestWhistleController {
   constructor(private readonly whistles: WhistleService) {}
 
   @Get(':id/whistle-proposal')
+  @Requires(Permission.WhistlePropose)
   proposal(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<WhistleProposal> {
     return this.whistles.proposal(user, id);
   }
 
   @Post(':id/whistle')
+  @Requires(Permission.Whistle)
   @HttpCode(200)
   whistle(@CurrentUser() user: User, @Param('id', IdPipe) id: number, @Body() body: WhistleDto): Promise<RequestDetail> {
     return this.whistles.whistle(user, id, body);
@@ -31,7 +34,7 @@ export class RequestWhistleController {
 
 @ApiTags('whistle')
 @ApiBearerAuth()
-@LiaisonOnly()
+@Requires(Permission.WhistleAssignmentAct)
 @Controller(apiPath('whistles'))
 export class WhistleAssignmentsController {
   constructor(private readonly whistles: WhistleService) {}
@@ -63,7 +66,7 @@ export class WhistleAssignmentsController {
 
 @ApiTags('whistle')
 @ApiBearerAuth()
-@LiaisonOnly()
+@Requires(Permission.LiaisonInbox)
 @Controller(apiPath('liaison'))
 export class LiaisonController {
   constructor(private readonly inbox: LiaisonInboxService) {}

@@ -22,7 +22,8 @@ import { proposeDepartments, validateWhistleDepartments } from '../departments/d
 import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
-import { assertActsForDepartment } from '../requests/access/request-access';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { authorizeTransition, requestActionOf } from '../requests/domain/transition-guard';
 import { RequestLedger } from '../requests/request-ledger';
 import { RequestEntity } from '../requests/request.entities';
@@ -72,7 +73,7 @@ export class WhistleService {
 
   /** 派单建议 from the street's routing table, plus every department of the street for picking by hand. */
   async proposal(actor: User, requestId: number): Promise<WhistleProposal> {
-    if (actor.role !== Role.StreetOfficer && actor.role !== Role.CommunityOfficer) throw new DomainError(ErrorCode.Forbidden);
+    requireAccess(actor, Permission.WhistlePropose, { id: requestId });
     const request = await this.views.findVisible(actor, requestId);
     const [rules, departments] = await Promise.all([this.departments.rulesOf(request.streetId), this.departments.forStreet(request.streetId)]);
     const rule = proposeDepartments(rules, request);
@@ -230,7 +231,7 @@ export class WhistleService {
   ): Promise<RequestDetail> {
     const assignment = await this.dataSource.getRepository(WhistleAssignmentEntity).findOneBy({ id: assignmentId });
     if (!assignment) throw new DomainError(ErrorCode.NotFound);
-    assertActsForDepartment(actor, assignment);
+    requireAccess(actor, Permission.WhistleAssignmentAct, assignment);
     const nextState = nextAssignmentState(assignment.state, action, assignment.role);
     if (!nextState) throw new DomainError(ErrorCode.IllegalTransition);
     const request = (await this.views.findVisible(actor, assignment.requestId)) as RequestWithAssignments;

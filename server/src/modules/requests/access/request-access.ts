@@ -1,9 +1,10 @@
 import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, INVOLVED_ASSIGNMENT_STATES, levelMayWhistle, levelOfRole, Role } from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
+import { Place, PlaceColumn, Scope } from '../../../access/scope';
 import type { AssignmentFacts, RequestFacts, Viewer } from '../domain/viewer';
 
 /**
- * Who may see which requests — the one place scope is decided:
+ * Who may see which requests (the rule of Permission.RequestView behind requireAccess; the area itself is `Scope`):
  * a resident sees only their own (anything else is "not found": existence is not disclosed);
  * a grid leader their grid; a community officer their community; a street officer their street;
  * a liaison only items whistled to their department, while involved (see INVOLVED_ASSIGNMENT_STATES: not after
@@ -46,25 +47,17 @@ export function outOfScope(viewer: Pick<Viewer, 'role'>): DomainError {
   return new DomainError(requestScopeRefusal(viewer.role));
 }
 
-export type ScopeColumn = 'gridId' | 'communityId' | 'streetId';
+export type ScopeColumn = PlaceColumn;
 
-/** The column a staff member's scope is defined by, and its value (null: not staff, or no scope set). */
+/** The column a staff member's scope is defined by, and its value (null: not staff, or no scope set); see Scope. */
 export function scopeOf(viewer: Viewer): { column: ScopeColumn; id: number } | null {
-  const column = SCOPE_COLUMNS[viewer.role];
-  const id = column ? viewer[column] : null;
-  return column && id !== null ? { column, id } : null;
+  const scope = Scope.of(viewer);
+  return scope.column !== null && scope.id !== null ? { column: scope.column, id: scope.id } : null;
 }
 
-const SCOPE_COLUMNS: Partial<Record<Role, ScopeColumn>> = {
-  [Role.GridLeader]: 'gridId',
-  [Role.CommunityOfficer]: 'communityId',
-  [Role.StreetOfficer]: 'streetId',
-};
-
-/** Whether a staff member's scope covers a place (a request, or a room they file for). */
-export function coversPlace(viewer: Viewer, place: Record<ScopeColumn, number>): boolean {
-  const scope = scopeOf(viewer);
-  return scope !== null && place[scope.column] === scope.id;
+/** Whether a staff member's scope covers a place (a request, or a room they file for): `Scope.covers`. */
+export function coversPlace(viewer: Viewer, place: Place): boolean {
+  return Scope.of(viewer).covers(place);
 }
 
 /** The handling level a staff role works at: the shared ladder's (shared/src/ladder.ts), re-exported for the services here. */

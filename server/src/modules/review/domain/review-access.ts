@@ -9,7 +9,7 @@ import type { Viewer } from '../../requests/domain/viewer';
  * - grid leaders: read-only, their grid's part of their community's agenda, and the projects that link an item of
  *   their grid or that they own;
  * - a project's owner (a grid leader or community officer of the community) records progress and closes it, as do
- *   the community and street officers over it. Residents and liaisons: 403 NOT_STAFF (at the controller).
+ *   the community and street officers over it. Residents and liaisons: 403 NOT_STAFF (the staff gate of the review permissions, shared/src/permissions.ts).
  */
 export interface CommunityFacts {
   id: number;

@@ -1,0 +1,142 @@
+import { ErrorCode, Permission, ProjectAction, RankingKind, Role } from '@gezhi/shared';
+import { DomainError } from '../common/errors/domain-error';
+import { boardCommunityOf } from '../modules/board/domain/board-access';
+import { mayProvideVisits } from '../modules/bookings/domain/visit-access';
+import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, PlacedScope } from '../modules/metrics/domain/metrics-access';
+import { assertActsForDepartment, assertCanView, holdsCurrentLevel, outOfScope } from '../modules/requests/access/request-access';
+import type { RequestFacts, Viewer } from '../modules/requests/domain/viewer';
+import { assertCanViewProject, assertManagesCommunity, assertProjectAction, ProjectFacts } from '../modules/review/domain/review-access';
+import { canMaintainCatalogue, catalogueCommunityOf, maintainedCommunityOf } from '../modules/services/domain/catalogue-access';
+import { Place, Scope } from './scope';
+
+/**
+ * The rule of each permission that decides on a target — pure functions, the per-domain rules of the modules
+ * behind one table (`requireAccess` is the only caller). `ref` names the target in the refusal's log line
+ * (ids only, never personal data); `check` throws the refusal or returns what it resolved (e.g. the community).
+ */
+interface Rule<T, R> {
+  ref(target: T): string;
+  check(viewer: Viewer, target: T): R;
+}
+const rule = <T, R>(r: Rule<T, R>): Rule<T, R> => r;
+
+/** A place in a staff member's area (a room filed for, a home to verify): refused worded for the role (outOfScope). */
+const placeInScope = rule({
+  ref: (place: Place & { roomId?: number }) => (place.roomId !== undefined ? `room:${place.roomId}` : `grid:${place.gridId}`),
+  check: (viewer, place) => {
+    if (!Scope.of(viewer).covers(place)) throw outOfScope(viewer);
+  },
+});
+
+/** Whistle proposals and whistling: street and community officers (whether this one may: the transition table). */
+const whistler = rule({
+  ref: (request: { id: number }) => `request:${request.id}`,
+  check: (viewer) => {
+    if (viewer.role !== Role.StreetOfficer && viewer.role !== Role.CommunityOfficer) throw new DomainError(ErrorCode.Forbidden);
+  },
+});
+
+/** A metrics unit placed in the street/community tree (resolved from the database before the check). */
+const metricsUnitRef = (scope: PlacedScope): string => `${scope.kind.toLowerCase()}:${scope.id}`;
+
+function metricsUnitCheck(viewer: Viewer, scope: PlacedScope | null | undefined, check: (scope: PlacedScope) => void): void {
+  if (scope === undefined) {
+    if (!mayViewAnyMetrics(viewer)) throw new DomainError(ErrorCode.Forbidden);
+  } else if (scope === null) {
+    throw new DomainError(ErrorCode.Forbidden);
+  } else {
+    check(scope);
+  }
+}
+
+export const ACCESS_RULES = {
+  [Permission.RequestView]: rule({
+    ref: (request: RequestFacts & { id: number }) => `request:${request.id}`,
+    check: (viewer, request) => assertCanView(viewer, request),
+  }),
+  /** staff filing on behalf of a resident: a room in their area */
+  [Permission.RequestFile]: placeInScope,
+  [Permission.StaffRooms]: placeInScope,
+  [Permission.HomeBindingVerify]: placeInScope,
+  /** asking for more time: the holder of the request's current level */
+  [Permission.ExtensionAsk]: rule({
+    ref: (request: RequestFacts & { id: number }) => `request:${request.id}`,
+    check: (viewer, request) => {
+      if (!holdsCurrentLevel(viewer, request)) throw new DomainError(ErrorCode.Forbidden);
+    },
+  }),
+  [Permission.WhistlePropose]: whistler,
+  [Permission.Whistle]: whistler,
+  [Permission.WhistleAssignmentAct]: rule({
+    ref: (assignment: { id: number; departmentId: number }) => `assignment:${assignment.id}`,
+    check: (viewer, assignment) => assertActsForDepartment(viewer, assignment),
+  }),
+  /** a liaison's inbox is their department's; an account without one has none (a set-up error: 403 FORBIDDEN) */
+  [Permission.LiaisonInbox]: rule({
+    ref: (target: { departmentId: number | null | undefined }) => `department:${target.departmentId ?? 'none'}`,
+    check: (_viewer, target): number => {
+      if (target.departmentId === null || target.departmentId === undefined) throw new DomainError(ErrorCode.Forbidden);
+      return target.departmentId;
+    },
+  }),
+  /** whose board: returns the community to read (see boardCommunityOf) */
+  [Permission.BoardView]: rule({
+    ref: (target: { requested: number | undefined; homeCommunityId: number | null; streetOfRequested: number | null }) =>
+      `community:${target.requested ?? target.homeCommunityId ?? 'own'}`,
+    check: (viewer, target) => boardCommunityOf(viewer, target.requested, target),
+  }),
+  /**
+   * whose numbers: `scope` omitted asks only whether the viewer sees any numbers (before the unit is looked up);
+   * null: the viewer named none and has no unit of their own (an account set-up error); both 403 FORBIDDEN
+   */
+  [Permission.MetricsView]: rule({
+    ref: (target: { scope?: PlacedScope | null }) => (target.scope ? metricsUnitRef(target.scope) : 'unit:none'),
+    check: (viewer, target) => metricsUnitCheck(viewer, target.scope, (scope) => assertMayViewMetrics(viewer, scope)),
+  }),
+  [Permission.MetricsRanking]: rule({
+    ref: (target: { kind: RankingKind; scope?: PlacedScope | null }) => `${target.kind.toLowerCase()}-ranking:${target.scope ? metricsUnitRef(target.scope) : 'none'}`,
+    check: (viewer, target) => metricsUnitCheck(viewer, target.scope, (scope) => assertMayViewRanking(viewer, target.kind, scope)),
+  }),
+  /** whose catalogue: returns the community (a resident's bound home's, a staff member's own) */
+  [Permission.CatalogueView]: rule({
+    ref: (target: { homeCommunityId: number | null }) => `community:${target.homeCommunityId ?? 'own'}`,
+    check: (viewer, target) => catalogueCommunityOf(viewer, target.homeCommunityId),
+  }),
+  /** a community officer of the community (omitted: the officer's own, for creating); returns the community */
+  [Permission.CatalogueMaintain]: rule({
+    ref: (target: { communityId?: number }) => `community:${target.communityId ?? 'own'}`,
+    check: (viewer, target): number => {
+      if (target.communityId === undefined) return maintainedCommunityOf(viewer);
+      if (!canMaintainCatalogue(viewer, target.communityId)) throw new DomainError(ErrorCode.Forbidden);
+      return target.communityId;
+    },
+  }),
+  [Permission.ProviderVisits]: rule({
+    ref: (target: { communityId: number | null }) => `community:${target.communityId ?? 'none'}`,
+    check: (viewer): number => {
+      if (!mayProvideVisits(viewer)) throw new DomainError(ErrorCode.Forbidden);
+      return viewer.communityId as number;
+    },
+  }),
+  [Permission.ReviewProjectView]: rule({
+    ref: (project: ProjectFacts & { id: number }) => `project:${project.id}`,
+    check: (viewer, project) => assertCanViewProject(viewer, project),
+  }),
+  [Permission.ReviewProjectAct]: rule({
+    ref: (target: { project: ProjectFacts & { id: number }; action: ProjectAction }) => `project:${target.project.id}`,
+    check: (viewer, target) => assertProjectAction(viewer, target.project, target.action),
+  }),
+  [Permission.ReviewProjectCreate]: rule({
+    ref: (place: { communityId: number; streetId: number }) => `community:${place.communityId}`,
+    check: (viewer, place) => assertManagesCommunity(viewer, place),
+  }),
+  [Permission.ReviewSettingsEdit]: rule({
+    ref: (place: { communityId: number; streetId: number }) => `community:${place.communityId}`,
+    check: (viewer, place) => assertManagesCommunity(viewer, place),
+  }),
+} satisfies Partial<Record<Permission, Rule<never, unknown>>>;
+
+export type RuledPermission = keyof typeof ACCESS_RULES;
+export type TargetOf<P extends RuledPermission> = Parameters<(typeof ACCESS_RULES)[P]['check']>[1];
+export type ResultOf<P extends RuledPermission> = ReturnType<(typeof ACCESS_RULES)[P]['check']>;
+export type AnyRule = Rule<unknown, unknown>;
