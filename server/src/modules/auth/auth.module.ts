@@ -17,6 +17,7 @@ import { PasswordService } from './passwords/password.service';
 import { WechatBindingService } from './wechat-binding.service';
 import { WechatClient } from './wechat-client';
 
+/** Sign-in: WeChat jscode2session, staff passwords (scrypt, lockout), dev login, stateless HMAC tokens and the global AuthGuard. */
 @Module({
   imports: [UsersModule, TypeOrmModule.forFeature([PasswordCredential, LoginBackoff])],
   controllers: [AuthController, MeCredentialsController],

@@ -5,6 +5,7 @@ import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
+/** In-app notices (消息) of requests and bookings; each also queues its WeChat subscribe message. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), WechatMessagesModule],
   controllers: [NotificationsController],

@@ -18,6 +18,7 @@ import { RequestViews } from './request-views.service';
 import { RequestsController } from './requests.controller';
 import { RoomResidentsService } from './room-residents.service';
 
+/** The request aggregate (诉求): filing, transitions through RequestLedger, timeline, ratings, views, lists, the whistle assignments. */
 @Module({
   imports: [
     // the whistle chain's assignments and departments are read by the request views (timeline, liaison access)

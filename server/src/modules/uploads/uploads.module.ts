@@ -12,6 +12,7 @@ import { FilesController, UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
 import { OrphanUploadSweeper } from './orphan-upload-sweeper';
 
+/** Photos: PhotoStorage (local disk), type sniffing and re-encoding, signed file URLs, the orphan sweeper. */
 @Module({
   imports: [TypeOrmModule.forFeature([Photo])],
   controllers: [UploadsController, FilesController],
