@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BoardPage, PAGE_COUNT_CAP, RequestStatus, Role } from '@gezhi/shared';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { pageWindow } from '../../common/http/pagination';
+import { countUpToCap } from '../../database/count-up-to-cap';
 import { Community } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
 import { RatingEntity, RequestEntity } from '../requests/request.entities';
@@ -115,16 +116,4 @@ export class BoardService {
 
 function namesOf(user: Pick<User, 'realName' | 'nickname'>): string[] {
   return [user.realName, user.nickname].filter((n): n is string => !!n);
-}
-
-/** Counts the matching rows, stopping after PAGE_COUNT_CAP + 1 (a bounded walk of IDX_request_board). */
-async function countUpToCap(query: SelectQueryBuilder<RequestEntity>): Promise<number> {
-  const capped = query.clone().select('r.id').orderBy().limit(PAGE_COUNT_CAP + 1);
-  const row = await query.connection
-    .createQueryBuilder()
-    .select('COUNT(*)', 'total')
-    .from(`(${capped.getQuery()})`, 'capped')
-    .setParameters(capped.getParameters())
-    .getRawOne<{ total: string | number }>();
-  return Number(row?.total ?? 0);
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestAction, Role } from '@gezhi/shared';
+import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestAction } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -14,7 +14,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { mayPerform, SYSTEM } from '../requests/domain/transition-guard';
 import { RequestEntity } from '../requests/request.entities';
-import { User } from '../users/user.entity';
+import { liaisonsOf } from '../users/liaisons';
 import { EscalationLadder } from './domain/escalation-ladder';
 import { EscalationOrder, EscalationService } from './escalation.service';
 import { LevelHolders } from './level-holders';
@@ -238,7 +238,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     if (ids.length === 0) return new Map();
     const [departments, liaisons] = await Promise.all([
       manager.getRepository(DepartmentEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } }),
-      manager.getRepository(User).find({ where: { role: Role.Liaison, departmentId: In(ids) }, select: { id: true, departmentId: true }, order: { id: 'ASC' } }),
+      liaisonsOf(manager, ids),
     ]);
     return new Map(
       departments.map((d) => [d.id, { name: d.name, liaisonUserIds: liaisons.filter((l) => l.departmentId === d.id).map((l) => l.id) }]),

@@ -6,6 +6,7 @@ import { DeadlineService, InboxUnit, SupervisedClocks } from '../deadlines/deadl
 import { DepartmentEntity } from '../departments/department.entities';
 import { unitOfLevel } from '../deadlines/domain/deadline-units';
 import { pageWindow, toPage } from '../../common/http/pagination';
+import { countUpToCap } from '../../database/count-up-to-cap';
 import type { User } from '../users/user.entity';
 import { levelOfRole, scopeOf } from './access/request-access';
 import { Permission } from '@gezhi/shared';
@@ -114,20 +115,4 @@ export class RequestListsService {
     const page = toPage(await this.views.summaries(viewer, rows), Math.min(counted, PAGE_COUNT_CAP), window);
     return counted > PAGE_COUNT_CAP ? { ...page, totalCapped: true } : page;
   }
-}
-
-/**
- * Counts the matching rows, stopping after PAGE_COUNT_CAP + 1: a bounded walk of the covering index, so a grid
- * with thousands of open items costs the same as one with a thousand (an exact COUNT(*) over 8,000 index
- * entries took 6 ms of database time per page on MariaDB).
- */
-async function countUpToCap(query: SelectQueryBuilder<RequestEntity>): Promise<number> {
-  const capped = query.clone().select('r.id').orderBy().limit(PAGE_COUNT_CAP + 1);
-  const row = await query.connection
-    .createQueryBuilder()
-    .select('COUNT(*)', 'total')
-    .from(`(${capped.getQuery()})`, 'capped')
-    .setParameters(capped.getParameters())
-    .getRawOne<{ total: string | number }>();
-  return Number(row?.total ?? 0);
 }

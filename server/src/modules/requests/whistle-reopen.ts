@@ -1,7 +1,7 @@
-import { AssignmentState, ErrorCode, Role, WhistleRole } from '@gezhi/shared';
+import { AssignmentState, ErrorCode, WhistleRole } from '@gezhi/shared';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { User } from '../users/user.entity';
+import { liaisonsOf } from '../users/liaisons';
 import { WhistleAssignmentEntity } from './whistle-assignment.entity';
 
 /**
@@ -20,7 +20,7 @@ export async function findLeadToReopen(manager: EntityManager, requestId: number
   if (!latest) return null;
   const lead = await manager.findOneBy(WhistleAssignmentEntity, { requestId, round: latest.round, role: WhistleRole.Lead });
   if (!lead || lead.state !== AssignmentState.Done) return null;
-  const liaisons = await manager.findBy(User, { role: Role.Liaison, departmentId: lead.departmentId });
+  const liaisons = await liaisonsOf(manager, [lead.departmentId]);
   return { assignment: lead, liaisonUserIds: liaisons.map((l) => l.id) };
 }
 

@@ -14,7 +14,7 @@ import {
   WhistleProposal,
   WhistleRole,
 } from '@gezhi/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { DepartmentEntity } from '../departments/department.entities';
 import { departmentView, DepartmentsService, routingRuleView } from '../departments/departments.service';
@@ -29,6 +29,7 @@ import { RequestLedger } from '../requests/request-ledger';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import { UploadsService } from '../uploads/uploads.service';
+import { liaisonsOf } from '../users/liaisons';
 import { User } from '../users/user.entity';
 import type { NoteDto, ResolveDto } from '../requests/dto/request.dto';
 import { approvedPublicSummary } from '../board/domain/public-summary';
@@ -125,7 +126,7 @@ export class WhistleService {
     const summary = [`主办：${names.get(body.leadDepartmentId)}`, assistIds.length ? `协办：${assistIds.map((id) => names.get(id)).join('、')}` : null]
       .filter(Boolean)
       .join('；');
-    const liaisons = await this.liaisonsOf([body.leadDepartmentId, ...assistIds]);
+    const liaisons = await liaisonsOf(this.dataSource.manager, [body.leadDepartmentId, ...assistIds]);
     const notices = liaisons.map((l) => requestNotice(l.id, NotificationKind.WhistleAssigned, request, `${WHISTLE_ROLE_LABELS[roleOf(drafts, l)]}。${body.note}`));
     const updated = await this.ledger.transaction(async (manager) => {
       // the departments' REPORT clocks start; the ledger moves the street's (ACCEPT, FIRST_RESPONSE met) and writes the rest
@@ -286,10 +287,6 @@ export class WhistleService {
       return after;
     });
     return this.views.detail(actor, updated);
-  }
-
-  private async liaisonsOf(departmentIds: readonly number[]): Promise<User[]> {
-    return this.dataSource.getRepository(User).findBy({ role: Role.Liaison, departmentId: In([...new Set(departmentIds)]) });
   }
 }
 
