@@ -48,8 +48,10 @@ interface FilingOrigin {
 }
 
 /**
- * 一键提交: files a request and routes it at once to the grid leader, in one transaction of three inserts
- * (request, SUBMIT event, the leader's notification). The routing lookup is cached; no reload afterwards.
+ * 一键提交: files a request and routes it at once to the grid leader, in one transaction: the request, its SUBMIT
+ * event, its two clocks (签收, 办结), the leader's notice (and the resident's when staff file for them; each with its
+ * WeChat outbox row when opted in), then one upsert of the day's roll-ups. The routing lookup is cached; no reload
+ * afterwards.
  */
 @Injectable()
 export class RequestFilingService {
