@@ -17,7 +17,7 @@ import { RequestEntity } from '../requests/request.entities';
 import { liaisonsOf } from '../users/liaisons';
 import { EscalationLadder } from './domain/escalation-ladder';
 import { EscalationOrder, EscalationService } from './escalation.service';
-import { LevelHolders } from './level-holders';
+import { LevelHolders } from '../geo/level-holders';
 
 export interface SweepReport {
   /** clocks turned YELLOW (即将超时) */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { GeoModule } from '../geo/geo.module';
 import { MetricsRecorderModule } from '../metrics/metrics-recorder.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RequestsModule } from '../requests/requests.module';
@@ -10,13 +11,12 @@ import { EscalationController, ExtensionsController } from './escalation.control
 import { EscalationService } from './escalation.service';
 import { DeadlineExtensionEntity } from './extension.entity';
 import { ExtensionsService } from './extensions.service';
-import { LevelHolders } from './level-holders';
 
 /** 上报 (manual and automatic), 延期, and the deadline sweeper (督办). */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadlineExtensionEntity]), DeadlinesModule, RequestsModule, NotificationsModule, UsersModule, MetricsRecorderModule],
+  imports: [TypeOrmModule.forFeature([DeadlineExtensionEntity]), GeoModule, DeadlinesModule, RequestsModule, NotificationsModule, UsersModule, MetricsRecorderModule],
   controllers: [EscalationController, ExtensionsController],
-  providers: [EscalationService, ExtensionsService, LevelHolders, DeadlineSweeper],
+  providers: [EscalationService, ExtensionsService, DeadlineSweeper],
   exports: [EscalationService, DeadlineSweeper],
 })
 export class EscalationModule {}

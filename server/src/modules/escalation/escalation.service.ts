@@ -10,7 +10,7 @@ import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
 import type { User } from '../users/user.entity';
 import { EscalationLadder } from './domain/escalation-ladder';
-import { LevelHolders } from './level-holders';
+import { LevelHolders } from '../geo/level-holders';
 
 /** One escalation by the system (the deadline sweeper): the request as it was read (its version decides), and why. */
 export interface EscalationOrder {

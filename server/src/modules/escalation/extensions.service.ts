@@ -30,7 +30,7 @@ import type { User } from '../users/user.entity';
 import { EscalationLadder } from './domain/escalation-ladder';
 import { ExtensionDecisionDto, ExtensionRequestDto } from './escalation.dto';
 import { DeadlineExtensionEntity } from './extension.entity';
-import { LevelHolders } from './level-holders';
+import { LevelHolders } from '../geo/level-holders';
 
 /**
  * 延期: the holder asks for more time on a running clock with a reason; an officer of the level above (the

@@ -5,6 +5,7 @@ import {
   CHANNEL_LABELS,
   ErrorCode,
   FieldErrorCode,
+  HandlingLevel,
   NotificationKind,
   RequestAction,
   RequestDetail,
@@ -19,6 +20,7 @@ import { RateCounters } from '../rate-limits/rate-counters';
 import { insertRow } from '../../database/insert-row';
 import { DeadlineKind, DeadlineState } from '@gezhi/shared';
 import { DeadlineDraft, DeadlineService, deadlineView, summarize } from '../deadlines/deadline.service';
+import { LevelHolders } from '../geo/level-holders';
 import { RoomDirectory } from '../geo/room-directory';
 import { MetricsRecorder } from '../metrics/metrics-recorder';
 import type { RoomPlacement } from '../geo/room-placement';
@@ -58,6 +60,7 @@ export class RequestFilingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rooms: RoomDirectory,
+    private readonly holders: LevelHolders,
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlineService,
@@ -72,7 +75,7 @@ export class RequestFilingService {
     if (filer.role === Role.Resident && options.metered !== false) await this.refuseOverQuota(filer);
     const photoIds = body.photoIds ?? [];
     const [origin, photos] = await Promise.all([this.originOf(filer, body), this.uploads.ownPhotos(filer.id, photoIds)]);
-    const routing = routeNewRequest(origin.place);
+    const routing = routeNewRequest(origin.place, await this.holders.holderAt(HandlingLevel.Grid, origin.place));
     const now = this.deadlines.now();
     const request: RequestEntity = {
       id: 0,

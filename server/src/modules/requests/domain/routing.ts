@@ -11,14 +11,17 @@ export interface RoutingDecision {
   holderUserId: number | null;
 }
 
-/** 小事不出网格: every new request goes first to the grid leader of the room's building's grid. */
-export function routeNewRequest(place: RoomPlacement): RoutingDecision {
+/**
+ * 小事不出网格: every new request goes first to the grid leader of the room's building's grid. The filing passes
+ * the leader from LevelHolders (the one "who holds level X"); without it the placement's leader is taken.
+ */
+export function routeNewRequest(place: RoomPlacement, gridLeaderUserId: number | null = place.gridLeaderUserId): RoutingDecision {
   return {
     gridId: place.gridId,
     communityId: place.communityId,
     streetId: place.streetId,
     level: HandlingLevel.Grid,
     status: INITIAL_STATUS,
-    holderUserId: place.gridLeaderUserId,
+    holderUserId: gridLeaderUserId,
   };
 }

@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HandlingLevel, Role } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { TtlCache } from '../../common/ttl-cache';
-import { Grid } from '../geo/geo.entities';
+import { Grid } from './geo.entities';
 import { User } from '../users/user.entity';
 
 const TTL_MS = 30_000;
 
 /**
  * Who holds an item at a level: the grid's leader, the community's officer, the street's officer (the first
- * by id when there are several). Cached per instance like the room directory.
+ * by id when there are several). The one answer (and the one cache, per instance, TTL_MS) to "who holds level X":
+ * a new request's grid leader at filing, the holder after an escalation, the approver of an extension, the
+ * supervisor the sweeper tells. (RoomDirectory's leader name and phone are for showing, not for routing.)
  */
 @Injectable()
 export class LevelHolders {
