@@ -12,7 +12,7 @@ describe('the request aggregate', () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
-  it('only the request ledger updates a filed request's row', () => {
+  it('only the request ledger updates the row of a filed request', () => {
     const modules = path.resolve(root, '..');
     const writers = files(modules).filter((file) => !file.endsWith('.spec.ts') && /update\(RequestEntity\)/.test(fs.readFileSync(file, 'utf8')));
     expect(writers.map((f) => path.relative(modules, f))).toEqual([path.join('requests', 'request-ledger.ts')]);
