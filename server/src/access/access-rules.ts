@@ -1,9 +1,10 @@
-import { ErrorCode, Permission, ProjectAction, RankingKind, Role } from '@gezhi/shared';
+import { ErrorCode, Permission, ProjectAction, RankingKind, RequestAction, Role } from '@gezhi/shared';
 import { DomainError } from '../common/errors/domain-error';
 import { boardCommunityOf } from '../modules/board/domain/board-access';
 import { mayProvideVisits } from '../modules/bookings/domain/visit-access';
 import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, PlacedScope } from '../modules/metrics/domain/metrics-access';
-import { assertActsForDepartment, assertCanView, holdsCurrentLevel, outOfScope } from '../modules/requests/access/request-access';
+import { assertActsForDepartment, assertCanView, outOfScope } from '../modules/requests/access/request-access';
+import { authorizeTransition } from '../modules/requests/domain/transition-guard';
 import type { RequestFacts, Viewer } from '../modules/requests/domain/viewer';
 import { assertCanViewProject, assertManagesCommunity, assertProjectAction, ProjectFacts } from '../modules/review/domain/review-access';
 import { canMaintainCatalogue, catalogueCommunityOf, maintainedCommunityOf } from '../modules/services/domain/catalogue-access';
@@ -28,12 +29,22 @@ const placeInScope = rule({
   },
 });
 
-/** Whistle proposals and whistling: street and community officers (whether this one may: the transition table). */
+/** Whistle proposals: street and community officers (whistling itself: the transition table). */
 const whistler = rule({
   ref: (request: { id: number }) => `request:${request.id}`,
   check: (viewer) => {
     if (viewer.role !== Role.StreetOfficer && viewer.role !== Role.CommunityOfficer) throw new DomainError(ErrorCode.Forbidden);
   },
+});
+
+/** An action on a request (its facts loaded, with assignments for a liaison). */
+interface TransitionTarget {
+  action: RequestAction;
+  request: RequestFacts & { id: number };
+}
+const transition = rule({
+  ref: (t: TransitionTarget) => `request:${t.request.id}`,
+  check: (viewer, t) => authorizeTransition(t.action, t.request, viewer),
 });
 
 /** A metrics unit placed in the street/community tree (resolved from the database before the check). */
@@ -58,15 +69,21 @@ export const ACCESS_RULES = {
   [Permission.RequestFile]: placeInScope,
   [Permission.StaffRooms]: placeInScope,
   [Permission.HomeBindingVerify]: placeInScope,
-  /** asking for more time: the holder of the request's current level */
-  [Permission.ExtensionAsk]: rule({
-    ref: (request: RequestFacts & { id: number }) => `request:${request.id}`,
-    check: (viewer, request) => {
-      if (!holdsCurrentLevel(viewer, request)) throw new DomainError(ErrorCode.Forbidden);
+  /** the request's transition table (authorizeTransition): 409 ILLEGAL_TRANSITION from this status, 403 FORBIDDEN for this viewer */
+  [Permission.RequestTransition]: transition,
+  [Permission.RequestEscalate]: transition,
+  [Permission.ExtensionAsk]: transition,
+  [Permission.ReturnVisit]: transition,
+  [Permission.Whistle]: transition,
+  /** deciding on an extension: an officer whose area covers the request (else the scope refusal), then the table's `supervisor` */
+  [Permission.ExtensionDecide]: rule({
+    ref: (t: TransitionTarget) => `request:${t.request.id}`,
+    check: (viewer, t) => {
+      if (!Scope.of(viewer).covers(t.request)) throw outOfScope(viewer);
+      return authorizeTransition(t.action, t.request, viewer);
     },
   }),
   [Permission.WhistlePropose]: whistler,
-  [Permission.Whistle]: whistler,
   [Permission.WhistleAssignmentAct]: rule({
     ref: (assignment: { id: number; departmentId: number }) => `assignment:${assignment.id}`,
     check: (viewer, assignment) => assertActsForDepartment(viewer, assignment),

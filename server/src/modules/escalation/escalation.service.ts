@@ -4,7 +4,9 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { requestNotice } from '../notifications/request-notices';
-import { authorizeTransition, mayPerform, SYSTEM } from '../requests/domain/transition-guard';
+import { mayPerform, SYSTEM } from '../requests/domain/transition-guard';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { LedgerChange, RequestLedger } from '../requests/request-ledger';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
@@ -36,7 +38,7 @@ export class EscalationService {
   /** The holder escalates (grid leader at GRID, community officer at COMMUNITY). */
   async escalate(actor: User, id: number, reason: string): Promise<RequestDetail> {
     const request = await this.views.findVisible(actor, id);
-    authorizeTransition(RequestAction.Escalate, request, actor);
+    requireAccess(actor, Permission.RequestEscalate, { action: RequestAction.Escalate, request });
     if (!EscalationLadder.canEscalate(request.level)) throw new DomainError(ErrorCode.EscalationTopReached);
     const now = this.clock.now();
     const escalated = await this.ledger.transaction(async (manager) =>

@@ -20,8 +20,8 @@ import { DeadlineRules } from '../deadlines/deadline-rules.service';
 import { RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { addDeadlineTime } from '../deadlines/domain/work-calendar';
 import { requestNotice } from '../notifications/request-notices';
-import { coversPlace, outOfScope } from '../requests/access/request-access';
-import { authorizeTransition } from '../requests/domain/transition-guard';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { EventDraft, RequestLedger } from '../requests/request-ledger';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
@@ -52,7 +52,7 @@ export class ExtensionsService {
   async ask(actor: User, requestId: number, body: ExtensionRequestDto): Promise<ExtensionView> {
     const request = await this.views.findVisible(actor, requestId);
     // the holder, while the item is open (the shared table)
-    authorizeTransition(RequestAction.RequestExtension, request, actor);
+    requireAccess(actor, Permission.ExtensionAsk, { action: RequestAction.RequestExtension, request });
     const approverLevel = EscalationLadder.supervisorOf(request.level);
     if (!approverLevel) throw new DomainError(ErrorCode.EscalationTopReached);
     const kind = body.kind ?? DeadlineKind.Resolve;
@@ -111,11 +111,9 @@ export class ExtensionsService {
     const extension = await this.dataSource.getRepository(DeadlineExtensionEntity).findOneBy({ id });
     if (!extension) throw new DomainError(ErrorCode.NotFound);
     const request = await this.dataSource.getRepository(RequestEntity).findOneByOrFail({ id: extension.requestId });
-    // outside the decider's area: the scope refusal, worded for them
-    if (!coversPlace(actor, request)) throw outOfScope(actor);
-    // the shared table's `supervisor` of the level it was asked at — one level up (the shared ladder's rule; the
-    // mini-program shows 批准/不同意 by it) — while the item is open
-    authorizeTransition(RequestAction.DecideExtension, { ...request, level: extension.level }, actor);
+    // outside the decider's area: the scope refusal, worded for them; then the shared table's `supervisor` of the
+    // level it was asked at — one level up (the shared ladder's rule; the mini-program shows 批准/不同意 by it) — while the item is open
+    requireAccess(actor, Permission.ExtensionDecide, { action: RequestAction.DecideExtension, request: { ...request, level: extension.level } });
     if (extension.state !== 'PENDING') throw new DomainError(ErrorCode.IllegalTransition);
     const now = this.clock.now();
     const deadlines = this.dataSource.getRepository(RequestDeadlineEntity);

@@ -16,7 +16,9 @@ import { Notice, requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
 import { findLeadToReopen, LeadToReopen, reopenLead } from './whistle-reopen';
 import type { User } from '../users/user.entity';
-import { authorizeTransition, mayPerform, SYSTEM } from './domain/transition-guard';
+import { mayPerform, SYSTEM } from './domain/transition-guard';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { approvedPublicSummary } from '../board/domain/public-summary';
 import { NoteDto, RateDto, RejectDto, ResolveDto } from './dto/request.dto';
 import { assertReturnVisitDue, closesUnrated, ReturnVisitPolicy, unratedCloseNote, unreachableNote } from '../return-visits/domain/return-visit-rules';
@@ -168,7 +170,7 @@ export class RequestTransitionsService {
    */
   async resolveForProject(within: EntityManager, actor: User, id: number, result: string, residentNotices: readonly Notice[]): Promise<RequestEntity> {
     const request = await this.views.findVisible(actor, id);
-    const { transition } = authorizeTransition(RequestAction.Resolve, request, actor);
+    const { transition } = requireAccess(actor, Permission.RequestTransition, { action: RequestAction.Resolve, request });
     const now = this.ledger.now();
     const change: Change = {
       // no summary was approved for 公示 (a project's result is about the project): category, status and time only
@@ -188,7 +190,7 @@ export class RequestTransitionsService {
     attachedPhotoIds: readonly string[] = [],
   ): Promise<RequestDetail> {
     const request = await this.views.findVisible(actor, id);
-    const { transition } = authorizeTransition(action, request, actor);
+    const { transition } = requireAccess(actor, Permission.RequestTransition, { action, request });
     await this.uploads.ownPhotos(actor.id, attachedPhotoIds);
     // time from the injected Clock, like the deadline clocks (tests move it; the numbers count by it)
     const now = this.ledger.now();

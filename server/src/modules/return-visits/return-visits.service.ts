@@ -11,10 +11,9 @@ import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
 import { levelOfRole } from '../requests/access/request-access';
 import { Permission } from '@gezhi/shared';
-import { requireAccess } from '../../access/require-access';
+import { requireAccess, requireRole } from '../../access/require-access';
 import { Scope } from '../../access/scope';
 import { excerpt, formatSerial, reporterNameFor } from '../requests/domain/request-presentation';
-import { authorizeTransition } from '../requests/domain/transition-guard';
 import { RequestEntity, TimelineEventEntity } from '../requests/request.entities';
 import { RequestTransitionsService } from '../requests/request-transitions.service';
 import { RequestViews } from '../requests/request-views.service';
@@ -45,7 +44,7 @@ export class ReturnVisitsService {
 
   /** 待回访, the longest-waiting first (backed by IDX_request_inbox_status: scope, level, status). */
   async list(staff: User, query: PageQuery): Promise<Page<ReturnVisitItem>> {
-    requireAccess(staff, Permission.ReturnVisit);
+    requireRole(staff, Permission.ReturnVisit);
     const window = pageWindow(query);
     const scope = Scope.of(staff);
     if (scope.isEmpty) return toPage([], 0, window);
@@ -64,7 +63,7 @@ export class ReturnVisitsService {
   /** The full number, only to the staff member about to call (never in a list), and only for an item due a visit. */
   async call(staff: User, id: number): Promise<ReturnVisitCallView> {
     const request = await this.views.findVisible(staff, id);
-    authorizeTransition(RequestAction.ReturnVisitRate, request, staff);
+    requireAccess(staff, Permission.ReturnVisit, { action: RequestAction.ReturnVisitRate, request });
     assertReturnVisitDue(request, this.clock.now(), this.policy);
     if (!request.contactPhone) throw new DomainError(ErrorCode.NotFound);
     return { phone: request.contactPhone };

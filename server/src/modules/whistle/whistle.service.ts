@@ -24,7 +24,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Notice, requestNotice } from '../notifications/request-notices';
 import { Permission } from '@gezhi/shared';
 import { requireAccess } from '../../access/require-access';
-import { authorizeTransition, requestActionOf } from '../requests/domain/transition-guard';
+import { requestActionOf } from '../requests/domain/transition-guard';
 import { RequestLedger } from '../requests/request-ledger';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views.service';
@@ -92,7 +92,7 @@ export class WhistleService {
   async whistle(actor: User, requestId: number, body: WhistleDto): Promise<RequestDetail> {
     const found = await this.views.findVisible(actor, requestId);
     const request = { ...found, communityMayWhistle: await this.departments.communityMayWhistle(found.streetId) };
-    const { transition } = authorizeTransition(RequestAction.Whistle, request, actor);
+    const { transition } = requireAccess(actor, Permission.Whistle, { action: RequestAction.Whistle, request });
     const assistIds = body.assistDepartmentIds ?? [];
     const streetDepartments = await this.departments.forStreet(request.streetId);
     const errors = validateWhistleDepartments(body, new Set(streetDepartments.map((d) => d.id)));
@@ -237,7 +237,7 @@ export class WhistleService {
     if (!nextState) throw new DomainError(ErrorCode.IllegalTransition);
     const request = (await this.views.findVisible(actor, assignment.requestId)) as RequestWithAssignments;
     const requestAction = requestActionOf(action, assignment.role);
-    const { transition } = authorizeTransition(requestAction, request, actor);
+    const { transition } = requireAccess(actor, Permission.RequestTransition, { action: requestAction, request });
     await this.uploads.ownPhotos(actor.id, attachedPhotoIds);
     const department = await this.departments.findOne(assignment.departmentId);
     const now = this.deadlines.now();
