@@ -86,7 +86,8 @@ describe('Scope', () => {
 
   it('narrows a query by the same column it checks, and an empty scope to nothing', () => {
     const calls: Array<[string, Record<string, unknown> | undefined]> = [];
-    const query: Narrowable<unknown> = {
+    interface Query extends Narrowable<Query> {}
+    const query: Query = {
       andWhere(where, parameters) {
         calls.push([where, parameters]);
         return query;
