@@ -17,14 +17,11 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { RateCounters } from '../rate-limits/rate-counters';
-import { insertRow } from '../../database/insert-row';
-import { DeadlineKind, DeadlineState } from '@gezhi/shared';
+import { DeadlineState } from '@gezhi/shared';
 import { DeadlineDraft, DeadlineService, deadlineView, summarize } from '../deadlines/deadline.service';
 import { LevelHolders } from '../geo/level-holders';
 import { RoomDirectory } from '../geo/room-directory';
-import { MetricsRecorder } from '../metrics/metrics-recorder';
 import type { RoomPlacement } from '../geo/room-placement';
-import { NotificationsService } from '../notifications/notifications.service';
 import { requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
 import { displayName, User } from '../users/user.entity';
@@ -35,6 +32,7 @@ import { routeNewRequest } from './domain/routing';
 import { CreateRequestDto, STAFF_ONLY_FILING_FIELDS } from './dto/request.dto';
 import { filedForYouNotice } from './domain/filed-for-you';
 import { RoomResidentsService } from './room-residents.service';
+import { RequestLedger } from './request-ledger';
 import { RequestEntity, TimelineEventEntity } from './request.entities';
 import { composeDetail } from './request-view';
 
@@ -62,9 +60,8 @@ export class RequestFilingService {
     private readonly rooms: RoomDirectory,
     private readonly holders: LevelHolders,
     private readonly uploads: UploadsService,
-    private readonly notifications: NotificationsService,
     private readonly deadlines: DeadlineService,
-    private readonly metrics: MetricsRecorder,
+    private readonly ledger: RequestLedger,
     private readonly households: RoomResidentsService,
     private readonly counters: RateCounters,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -122,20 +119,18 @@ export class RequestFilingService {
     let clocks: DeadlineDraft[] = [];
     // re-run whole on a conflict (a Galera certification failure on the metrics roll-up row, a deadlock)
     await writeTransaction(this.dataSource, async (manager) => {
-      request.id = await insertRow(manager, RequestEntity, request);
-      submitted.requestId = request.id;
-      submitted.id = await insertRow(manager, TimelineEventEntity, submitted);
-      // 时限: the grid's clocks to accept and to resolve start now
-      clocks = await this.deadlines.openFor(manager, request, [DeadlineKind.Accept, DeadlineKind.Resolve]);
-      if (routing.holderUserId !== null) {
-        await this.notifications.deliver(manager, [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, request)], now);
-      }
-      // filed by staff for a registered resident: it is theirs, and they hear of it (我的诉求, 评价)
-      if (request.residentUserId !== null && request.residentUserId !== filer.id) {
-        await this.notifications.deliver(manager, [filedForYouNotice(request.residentUserId, request, CHANNEL_LABELS[origin.channel])], now);
-      }
-      // 数据: one more item received (one upsert, last: its row lock is held only until the commit)
-      await this.metrics.filed(manager, request);
+      // the request ledger files it: row, SUBMIT event, the grid's clocks to accept and to resolve, notices, roll-up
+      clocks = await this.ledger.file(
+        manager,
+        request,
+        submitted,
+        (filed) => [
+          ...(routing.holderUserId !== null ? [requestNotice(routing.holderUserId, NotificationKind.RequestRouted, filed)] : []),
+          // filed by staff for a registered resident: it is theirs, and they hear of it (我的诉求, 评价)
+          ...(filed.residentUserId !== null && filed.residentUserId !== filer.id ? [filedForYouNotice(filed.residentUserId, filed, CHANNEL_LABELS[origin.channel])] : []),
+        ],
+        now,
+      );
     });
 
     const names = new Map<number, string>([[filer.id, displayName(filer)]]);

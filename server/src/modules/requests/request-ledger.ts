@@ -4,8 +4,9 @@ import { DeadlineKind, ErrorCode, RequestAction, RequestStatus } from '@gezhi/sh
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { isLockConflict } from '../../database/lock-conflicts';
+import { insertRow } from '../../database/insert-row';
 import { writeTransaction } from '../../database/write-transaction';
-import { DeadlineService } from '../deadlines/deadline.service';
+import { DeadlineDraft, DeadlineService } from '../deadlines/deadline.service';
 import { clockStepsFor } from '../deadlines/domain/clock-steps';
 import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -38,7 +39,7 @@ export interface LedgerChange {
 }
 
 /**
- * THE writer of a request's state (docs/architecture.md#the-request-write-path). Every change of a filed request —
+ * THE writer of a request's state (docs/architecture.md, "The request write path"): 提交 (`file`), and every change of a filed request —
  * the holder's and resident's actions, escalation (by hand and by the deadline sweeper), the whistle chain's steps,
  * extensions, 重办, a 问需会 project resolving its items, the return-visit sweeper's 未评价办结 — is decided by its
  * service (after `authorizeTransition`) and then written here, inside one transaction, always in this order:
@@ -78,6 +79,27 @@ export class RequestLedger {
       if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
       throw error;
     }
+  }
+
+  /**
+   * 提交: a new request — its row, its SUBMIT event, its first clocks (签收 and 办结 at the level it was routed to),
+   * the notices (made once the id is known) and the roll-up (one upsert, last: its row lock is held only until the
+   * commit). Sets `request.id` and `submitted.id`; returns the clocks as opened.
+   */
+  async file(
+    manager: EntityManager,
+    request: RequestEntity,
+    submitted: TimelineEventEntity,
+    notices: (filed: RequestEntity) => readonly Notice[],
+    now: Date,
+  ): Promise<DeadlineDraft[]> {
+    request.id = await insertRow(manager, RequestEntity, request);
+    submitted.requestId = request.id;
+    submitted.id = await insertRow(manager, TimelineEventEntity, submitted);
+    const clocks = await this.deadlines.openFor(manager, request, [DeadlineKind.Accept, DeadlineKind.Resolve], now);
+    for (const notice of notices(request)) await this.notifications.deliver(manager, [notice], now);
+    await this.metrics.filed(manager, request);
+    return clocks;
   }
 
   /** Writes one decided change of `before` (read earlier, its version decides); returns the request as written. */
