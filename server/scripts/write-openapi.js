@@ -2,7 +2,9 @@
 /**
  * Writes the generated OpenAPI document (what the server serves at /docs/json) to docs/openapi.json.
  *   pnpm --filter @gezhi/server build && node server/scripts/write-openapi.js
- * The platform e2e test fails when the committed file and the served document disagree.
+ * The platform e2e test fails when the committed file and the served document disagree. The answers' schemas in it
+ * come from server/src/openapi/response-schemas.json: after changing a shared response type or the route table, run
+ * node server/scripts/write-response-schemas.js first (test/contract fails until then).
  */
 const fs = require('node:fs');
 const os = require('node:os');
