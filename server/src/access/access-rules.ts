@@ -37,6 +37,12 @@ const whistler = rule({
   },
 });
 
+/** A street of one's own (an account without one — a liaison without a department, an officer without a street — 403 FORBIDDEN). */
+function ownStreet(viewer: Viewer, streetId: number | null): number {
+  if (viewer.role === Role.Resident || streetId === null) throw new DomainError(ErrorCode.Forbidden);
+  return streetId;
+}
+
 /** An action on a request (its facts loaded, with assignments for a liaison). */
 interface TransitionTarget {
   action: RequestAction;
@@ -95,6 +101,16 @@ export const ACCESS_RULES = {
       if (target.departmentId === null || target.departmentId === undefined) throw new DomainError(ErrorCode.Forbidden);
       return target.departmentId;
     },
+  }),
+  /** the street whose departments one sees: a resident none; a liaison their department's, staff their own */
+  [Permission.DepartmentList]: rule({
+    ref: (target: { streetId: number | null }) => `street:${target.streetId ?? 'none'}`,
+    check: (viewer, target) => ownStreet(viewer, target.streetId),
+  }),
+  /** the street an officer administers (routing table, whistle settings) */
+  [Permission.StreetAdmin]: rule({
+    ref: (target: { streetId: number | null }) => `street:${target.streetId ?? 'none'}`,
+    check: (viewer, target) => ownStreet(viewer, target.streetId),
   }),
   /** whose board: returns the community to read (see boardCommunityOf) */
   [Permission.BoardView]: rule({

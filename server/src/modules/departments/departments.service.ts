@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DepartmentView, ErrorCode, Role, RoutingRuleView, WhistleSettings } from '@gezhi/shared';
 import { DataSource, In, Repository } from 'typeorm';
+import { Permission } from '@gezhi/shared';
+import { requireAccess } from '../../access/require-access';
 import { DomainError } from '../../common/errors/domain-error';
 import { Street } from '../geo/geo.entities';
 import type { User } from '../users/user.entity';
@@ -87,20 +89,17 @@ export class DepartmentsService {
     return (await this.streets.findOneBy({ id: streetId }))?.communityMayWhistle ?? false;
   }
 
+  /** The street whose departments `user` sees: a liaison's department's, a staff member's own (none: 403 FORBIDDEN). */
   private async streetOf(user: User): Promise<number> {
-    if (user.role === Role.Liaison) {
-      const department = user.departmentId ? await this.findOne(user.departmentId) : null;
-      if (!department) throw new DomainError(ErrorCode.Forbidden); // a liaison without a department
-      return department.streetId;
-    }
-    if (user.role === Role.Resident || user.streetId === null) throw new DomainError(ErrorCode.Forbidden);
-    return user.streetId;
+    const department = user.role === Role.Liaison && user.departmentId ? await this.findOne(user.departmentId) : null;
+    const streetId = user.role === Role.Liaison ? (department?.streetId ?? null) : user.streetId;
+    return requireAccess(user, Permission.DepartmentList, { streetId });
   }
 }
 
+/** The street an officer administers (an officer without a street: 403 FORBIDDEN). */
 function officerStreet(officer: User): number {
-  if (officer.streetId === null) throw new DomainError(ErrorCode.Forbidden); // an officer without a street
-  return officer.streetId;
+  return requireAccess(officer, Permission.StreetAdmin, { streetId: officer.streetId });
 }
 
 export function departmentView(d: DepartmentEntity): DepartmentView {
