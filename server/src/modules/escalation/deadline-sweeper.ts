@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestAction } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { PeriodicJob } from '../../common/periodic-job';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isLockConflict } from '../../database/lock-conflicts';
@@ -47,11 +48,9 @@ const LOCK_CONFLICT_RETRIES = 5;
  *   whole batch back to OPEN/YELLOW for the next sweep.
  */
 @Injectable()
-export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadlineSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<SweepReport> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob<SweepReport>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,31 +60,22 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly holders: LevelHolders,
     private readonly clock: Clock,
     private readonly metrics: MetricsRecorder,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.sweep.enabled) return;
-    const tick = () => {
-      if (this.stopped) return;
-      void this.sweepOnce()
-        .catch((error) => this.logger.error(`deadline sweep failed: ${(error as Error).message}`, (error as Error).stack))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.config.sweep.intervalMs);
-        });
-    };
-    tick(); // at start-up: overdue items from the downtime are handled at once
+  ) {
+    // the first run at start-up: overdue items from the downtime are handled at once
+    this.job = new PeriodicJob({ name: 'deadline sweep', logger: this.logger, intervalMs: config.sweep.intervalMs, unref: false, run: () => this.cycle() });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    if (this.config.sweep.enabled) this.job.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One full cycle; concurrent calls in one instance share the running cycle. */
   sweepOnce(): Promise<SweepReport> {
-    this.running ??= this.cycle().finally(() => (this.running = null));
-    return this.running;
+    return this.job.runOnce();
   }
 
   private async cycle(): Promise<SweepReport> {

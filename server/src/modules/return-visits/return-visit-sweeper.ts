@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestStatus } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { PeriodicJob } from '../../common/periodic-job';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { RequestEntity } from '../requests/request.entities';
@@ -27,12 +28,10 @@ export interface ReturnVisitSweepReport {
  * each item is closed — and counted — exactly once; a rating or return visit that lands first wins the same way.
  */
 @Injectable()
-export class ReturnVisitSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReturnVisitSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReturnVisitSweeper.name);
   private readonly policy: ReturnVisitPolicy;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ReturnVisitSweepReport> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob<ReturnVisitSweepReport>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,31 +40,20 @@ export class ReturnVisitSweeper implements OnApplicationBootstrap, OnApplication
     private readonly clock: Clock,
   ) {
     this.policy = { afterDays: config.returnVisit.afterDays, unratedCloseDays: config.returnVisit.unratedCloseDays };
+    this.job = new PeriodicJob({ name: 'return-visit sweep', logger: this.logger, intervalMs: config.returnVisit.intervalMs, unref: false, run: () => this.cycle() });
   }
 
   onApplicationBootstrap(): void {
-    if (!this.config.returnVisit.sweepEnabled) return;
-    const tick = () => {
-      if (this.stopped) return;
-      void this.sweepOnce()
-        .catch((error) => this.logger.error(`return-visit sweep failed: ${(error as Error).message}`, (error as Error).stack))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.config.returnVisit.intervalMs);
-        });
-    };
-    tick();
+    if (this.config.returnVisit.sweepEnabled) this.job.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One full cycle; concurrent calls in one instance share the running cycle (other instances compete by claims). */
   sweepOnce(): Promise<ReturnVisitSweepReport> {
-    this.running ??= this.cycle().finally(() => (this.running = null));
-    return this.running;
+    return this.job.runOnce();
   }
 
   private async cycle(): Promise<ReturnVisitSweepReport> {

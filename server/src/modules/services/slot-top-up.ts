@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicJob } from '../../common/periodic-job';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ServiceSlotsService } from './service-slots.service';
@@ -13,39 +14,29 @@ const FIRST_RUN_DELAY_MS = 10_000;
  * (ruleId, startsAt) and a materialisedUntil that only moves forward.
  */
 @Injectable()
-export class SlotTopUp implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlotTopUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlotTopUp.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob<number>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly slots: ServiceSlotsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.slotTopUp.enabled) return;
-    const tick = (delay: number) => {
-      this.timer = setTimeout(() => {
-        if (this.stopped) return;
-        this.running = this.slots
-          .topUp()
-          .then((moved) => moved > 0 && this.logger.log(`slot top-up: ${moved} recurring rules materialised further`))
-          .catch((error) => this.logger.error(`slot top-up failed: ${(error as Error).message}`, (error as Error).stack))
-          .finally(() => {
-            this.running = null;
-            if (!this.stopped) tick(this.config.slotTopUp.intervalMs);
-          });
-      }, delay);
-      this.timer.unref();
-    };
-    tick(Math.min(FIRST_RUN_DELAY_MS, this.config.slotTopUp.intervalMs));
+  ) {
+    this.job = new PeriodicJob({
+      name: 'slot top-up',
+      logger: this.logger,
+      intervalMs: config.slotTopUp.intervalMs,
+      firstDelayMs: Math.min(FIRST_RUN_DELAY_MS, config.slotTopUp.intervalMs),
+      run: () => this.slots.topUp(),
+      after: (moved) => moved > 0 && this.logger.log(`slot top-up: ${moved} recurring rules materialised further`),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    if (this.config.slotTopUp.enabled) this.job.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { PeriodicJob } from '../../common/periodic-job';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UploadsService } from './uploads.service';
@@ -22,45 +23,35 @@ const MAX_BATCHES_PER_SWEEP = 50;
  * Clock's.
  */
 @Injectable()
-export class OrphanUploadSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OrphanUploadSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OrphanUploadSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<OrphanSweepReport> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob<OrphanSweepReport>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.limits.orphanSweepEnabled) return;
-    const tick = () => {
-      if (this.stopped) return;
-      void this.sweepOnce()
-        .then((report) => report.deleted > 0 && this.logger.log(`deleted ${report.deleted} unattached photos`))
-        .catch((error) => this.logger.error(`orphan upload sweep failed: ${(error as Error).message}`, (error as Error).stack))
-        .finally(() => {
-          if (!this.stopped) {
-            this.timer = setTimeout(tick, this.config.limits.orphanSweepIntervalMs);
-            this.timer.unref();
-          }
-        });
-    };
-    tick();
+  ) {
+    this.job = new PeriodicJob({
+      name: 'orphan upload sweep',
+      logger: this.logger,
+      intervalMs: config.limits.orphanSweepIntervalMs,
+      run: () => this.sweep(),
+      after: (report) => report.deleted > 0 && this.logger.log(`deleted ${report.deleted} unattached photos`),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    if (this.config.limits.orphanSweepEnabled) this.job.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One sweep; concurrent calls in one instance share it (other instances compete by their conditional DELETEs). */
   sweepOnce(): Promise<OrphanSweepReport> {
-    this.running ??= this.sweep().finally(() => (this.running = null));
-    return this.running;
+    return this.job.runOnce();
   }
 
   private async sweep(): Promise<OrphanSweepReport> {

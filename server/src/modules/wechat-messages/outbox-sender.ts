@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { PeriodicJob } from '../../common/periodic-job';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { User } from '../users/user.entity';
@@ -34,12 +35,11 @@ const CLAIMABLE = [OutboxState.Pending, OutboxState.Sending];
  * Results are written only while this cycle still holds the claim (`WHERE claimedBy = <token>`).
  */
 @Injectable()
-export class OutboxSender implements OnApplicationBootstrap, OnModuleDestroy {
+export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxSender.name);
   private readonly instanceId = `${os.hostname().slice(0, 24)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private cycle = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly job: PeriodicJob<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,33 +47,30 @@ export class OutboxSender implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: Clock,
     private readonly client: WechatMessageClient,
     private readonly writer: OutboxWriter,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({
+      name: 'outbox cycle',
+      logger: this.logger,
+      intervalMs: config.outbox.intervalMs,
+      firstDelayMs: config.outbox.intervalMs,
+      run: (job) => this.tick(job),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.config.outbox.senderEnabled || !this.writer.enabled) return;
-    this.timer = setInterval(() => this.tick(), this.config.outbox.intervalMs);
-    this.timer.unref();
+    if (this.config.outbox.senderEnabled && this.writer.enabled) this.job.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One timer tick: batches until one comes back short; never two ticks at once on one instance. */
-  private tick(): void {
-    if (this.running) return;
-    this.running = (async () => {
-      for (let batch = 0; batch < MAX_BATCHES_PER_TICK && this.timer; batch++) {
-        const report = await this.sendOnce();
-        if (report.claimed < this.config.outbox.batchSize) break;
-      }
-    })()
-      .catch((error: Error) => this.logger.error(`outbox cycle failed: ${error.stack ?? error.message}`))
-      .finally(() => {
-        this.running = null;
-      });
+  /** One run of the loop: batches until one comes back short (or the instance is stopping); never two at once on one instance. */
+  private async tick(job: PeriodicJob<void>): Promise<void> {
+    for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !job.stopping; batch++) {
+      const report = await this.sendOnce();
+      if (report.claimed < this.config.outbox.batchSize) break;
+    }
   }
 
   /** Claims one batch of due messages and sends them (in parallel). Public for tests and for operators' scripts. */
