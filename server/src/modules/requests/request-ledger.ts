@@ -39,10 +39,11 @@ export interface LedgerChange {
 }
 
 /**
- * THE writer of a request's state (docs/architecture.md, "The request write path"): 提交 (`file`), and every change of a filed request —
- * the holder's and resident's actions, escalation (by hand and by the deadline sweeper), the whistle chain's steps,
- * extensions, 重办, a 问需会 project resolving its items, the return-visit sweeper's 未评价办结 — is decided by its
- * service (after `authorizeTransition`) and then written here, inside one transaction, always in this order:
+ * THE writer of a request's state (docs/architecture.md, "The request write path"). 提交 is written by `file`;
+ * every change of a filed request — the holder's and resident's actions, escalation (by hand and by the deadline
+ * sweeper), the whistle chain's steps, extensions, 重办, a 问需会 project resolving its items, the return-visit
+ * sweeper's 未评价办结 — is decided by its service (after `authorizeTransition`, or `mayPerform` as `SYSTEM`) and
+ * then written by `apply` / `applyEach`, inside one transaction, always in this order:
  *
  * 1. the deadline clocks, from the events (`clockStepsFor` of each event; an ESCALATE event closes the old level's
  *    clocks and opens 签收/办结 at the new one) — clocks before the request, the sweeper's order;
