@@ -78,6 +78,7 @@ export enum Permission {
   ReviewSettingsEdit = 'review.settings.edit',
   ReviewOwners = 'review.owners',
   ReviewProjectCreate = 'review.project.create',
+  ReviewProjectList = 'review.project.list',
   ReviewProjectView = 'review.project.view',
   /** progress notes on, and closing of, a project */
   ReviewProjectAct = 'review.project.act',
@@ -149,6 +150,7 @@ export const PERMISSION_GRANTS: Record<Permission, PermissionGrant> = {
   [Permission.ReviewSettingsEdit]: staff,
   [Permission.ReviewOwners]: staff,
   [Permission.ReviewProjectCreate]: staff,
+  [Permission.ReviewProjectList]: staff,
   [Permission.ReviewProjectView]: staff,
   [Permission.ReviewProjectAct]: staff,
 };

@@ -6,7 +6,15 @@ import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, PlacedSc
 import { assertActsForDepartment, assertCanView, outOfScope } from '../modules/requests/access/request-access';
 import { authorizeTransition } from '../modules/requests/domain/transition-guard';
 import type { RequestFacts, Viewer } from '../modules/requests/domain/viewer';
-import { assertCanViewProject, assertManagesCommunity, assertProjectAction, ProjectFacts } from '../modules/review/domain/review-access';
+import {
+  assertCanViewProject,
+  assertManagesCommunity,
+  assertProjectAction,
+  CommunityFacts,
+  ProjectFacts,
+  ReviewScope,
+  reviewScopeOf,
+} from '../modules/review/domain/review-access';
 import { canMaintainCatalogue, catalogueCommunityOf, maintainedCommunityOf } from '../modules/services/domain/catalogue-access';
 import { Place, Scope } from './scope';
 
@@ -42,6 +50,22 @@ function ownStreet(viewer: Viewer, streetId: number | null): number {
   if (viewer.role === Role.Resident || streetId === null) throw new DomainError(ErrorCode.Forbidden);
   return streetId;
 }
+
+/** A 问需会 community (looked up; null: no such community → 404) and the caller's scope over it (see reviewScopeOf). */
+interface ReviewCommunityTarget {
+  community: CommunityFacts | null;
+}
+const reviewCommunityRef = (target: ReviewCommunityTarget): string => `community:${target.community?.id ?? 'none'}`;
+const reviewScope = rule({ ref: reviewCommunityRef, check: (viewer, target): ReviewScope => reviewScopeOf(viewer, target.community) });
+/** Changing settings, making projects: the community's officer or an officer of its street (a grid leader of it: 403 FORBIDDEN). */
+const reviewManaged = rule({
+  ref: reviewCommunityRef,
+  check: (viewer, target): ReviewScope => {
+    const scope = reviewScopeOf(viewer, target.community);
+    assertManagesCommunity(viewer, scope);
+    return scope;
+  },
+});
 
 /** An action on a request (its facts loaded, with assignments for a liaison). */
 interface TransitionTarget {
@@ -159,14 +183,20 @@ export const ACCESS_RULES = {
     ref: (target: { project: ProjectFacts & { id: number }; action: ProjectAction }) => `project:${target.project.id}`,
     check: (viewer, target) => assertProjectAction(viewer, target.project, target.action),
   }),
-  [Permission.ReviewProjectCreate]: rule({
-    ref: (place: { communityId: number; streetId: number }) => `community:${place.communityId}`,
-    check: (viewer, place) => assertManagesCommunity(viewer, place),
+  /** a grid leader reads their grid's part of the agenda: one without a grid has none (403 NOT_IN_YOUR_SCOPE) */
+  [Permission.ReviewAgenda]: rule({
+    ref: reviewCommunityRef,
+    check: (viewer, target): ReviewScope => {
+      const scope = reviewScopeOf(viewer, target.community);
+      if (scope.readOnly && scope.gridId === null) throw new DomainError(ErrorCode.NotInYourScope);
+      return scope;
+    },
   }),
-  [Permission.ReviewSettingsEdit]: rule({
-    ref: (place: { communityId: number; streetId: number }) => `community:${place.communityId}`,
-    check: (viewer, place) => assertManagesCommunity(viewer, place),
-  }),
+  [Permission.ReviewSettingsView]: reviewScope,
+  [Permission.ReviewOwners]: reviewScope,
+  [Permission.ReviewProjectList]: reviewScope,
+  [Permission.ReviewSettingsEdit]: reviewManaged,
+  [Permission.ReviewProjectCreate]: reviewManaged,
 } satisfies Partial<Record<Permission, Rule<never, unknown>>>;
 
 export type RuledPermission = keyof typeof ACCESS_RULES;

@@ -6,6 +6,7 @@ import {
   FieldErrorCode,
   HandlingLevel,
   isCalendarDay,
+  Permission,
   RequestAction,
   RequestStatus,
   ReviewAgenda,
@@ -52,8 +53,7 @@ export class AgendaService {
 
   async agenda(viewer: User, query: AgendaQueryDto): Promise<ReviewAgenda> {
     if (query.period !== undefined && !isCalendarDay(query.period)) throw DomainError.validation({ period: FieldErrorCode.InvalidFormat });
-    const scope = await this.settings.scopeFor(viewer, query.communityId);
-    if (scope.readOnly && scope.gridId === null) throw new DomainError(ErrorCode.NotInYourScope);
+    const scope = await this.settings.scopeFor(viewer, query.communityId, Permission.ReviewAgenda);
     const settings = await this.settings.settingsOf(scope.communityId);
     const now = this.clock.now();
     const period = reviewPeriodFor(query.period ?? shanghaiDayOf(now), settings.meetingDays);

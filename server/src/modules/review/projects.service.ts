@@ -36,7 +36,7 @@ import { RequestTransitionsService } from '../requests/request-transitions.servi
 import { displayName, User } from '../users/user.entity';
 import { closeOutcomeNote, closeOutcomeView, decideItem } from './domain/project-close';
 import { projectClosedNotices } from './domain/project-notices';
-import { communityIdFor, ProjectFacts, projectActionsFor, reviewScopeOf } from './domain/review-access';
+import { communityIdFor, ProjectFacts, projectActionsFor } from './domain/review-access';
 import { Permission } from '@gezhi/shared';
 import { requireAccess } from '../../access/require-access';
 import { CloseProjectDto, CreateProjectDto, ProjectNoteDto, ProjectQueryDto } from './dto/review.dto';
@@ -63,8 +63,7 @@ export class ProjectsService {
   ) {}
 
   async create(viewer: User, body: CreateProjectDto): Promise<ProjectDetail> {
-    const scope = await this.settings.scopeFor(viewer, body.communityId);
-    requireAccess(viewer, Permission.ReviewProjectCreate, scope);
+    const scope = await this.settings.scopeFor(viewer, body.communityId, Permission.ReviewProjectCreate);
     const now = this.clock.now();
     const problems: Record<string, FieldErrorCode> = {};
     if (!isCalendarDay(body.deadline)) problems.deadline = FieldErrorCode.InvalidFormat;
@@ -122,7 +121,7 @@ export class ProjectsService {
     } else {
       const communityId = communityIdFor(viewer, query.communityId);
       const community = await this.dataSource.getRepository(Community).findOneBy({ id: communityId });
-      const scope = reviewScopeOf(viewer, community);
+      const scope = requireAccess(viewer, Permission.ReviewProjectList, { community });
       q.where('p.communityId = :communityId', { communityId: scope.communityId });
       if (viewer.role === Role.GridLeader) this.onlyGridLeaders(q, viewer);
     }
@@ -227,7 +226,7 @@ export class ProjectsService {
 
   /** Who may own a project of the community: its grid leaders and community officers. */
   async owners(viewer: User, communityId: number | undefined): Promise<ProjectOwnerOption[]> {
-    const scope = await this.settings.scopeFor(viewer, communityId);
+    const scope = await this.settings.scopeFor(viewer, communityId, Permission.ReviewOwners);
     const users = await this.dataSource.getRepository(User).find({
       where: { communityId: scope.communityId, role: In(OWNER_ROLES) },
       order: { role: 'ASC', id: 'ASC' },

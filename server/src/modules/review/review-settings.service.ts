@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../database/unique-violations';
 import { Community } from '../geo/geo.entities';
 import type { User } from '../users/user.entity';
-import { communityIdFor, ReviewScope, reviewScopeOf } from './domain/review-access';
+import { communityIdFor, ReviewScope } from './domain/review-access';
 import { Permission } from '@gezhi/shared';
 import { requireAccess } from '../../access/require-access';
 import { meetingDaysProblem } from './domain/review-period';
@@ -28,6 +28,15 @@ const MEETING_DAY_PROBLEMS: Record<NonNullable<ReturnType<typeof meetingDaysProb
  * (REVIEW_MEETING_DAYS, REVIEW_RECURRENCE_MIN, REVIEW_RECURRENCE_WINDOW_DAYS). Also resolves the caller's review
  * scope over a community (review-access.ts), which every 问需会 route starts with.
  */
+/** The review permissions decided on a community (the rest are decided on a project). */
+export type ReviewCommunityPermission =
+  | Permission.ReviewAgenda
+  | Permission.ReviewSettingsView
+  | Permission.ReviewSettingsEdit
+  | Permission.ReviewOwners
+  | Permission.ReviewProjectCreate
+  | Permission.ReviewProjectList;
+
 @Injectable()
 export class ReviewSettingsService {
   constructor(
@@ -37,11 +46,11 @@ export class ReviewSettingsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The caller's scope over the community they name (or their own). */
-  async scopeFor(viewer: User, requestedCommunityId: number | undefined): Promise<ReviewScope & { communityName: string }> {
+  /** The caller's scope over the community they name (or their own), by the permission's rule (requireAccess). */
+  async scopeFor(viewer: User, requestedCommunityId: number | undefined, permission: ReviewCommunityPermission): Promise<ReviewScope & { communityName: string }> {
     const communityId = communityIdFor(viewer, requestedCommunityId);
     const community = await this.communities.findOneBy({ id: communityId });
-    return { ...reviewScopeOf(viewer, community), communityName: community?.name ?? '' };
+    return { ...requireAccess(viewer, permission, { community }), communityName: community?.name ?? '' };
   }
 
   async settingsOf(communityId: number): Promise<ReviewSettings> {
@@ -68,14 +77,13 @@ export class ReviewSettingsService {
   }
 
   async get(viewer: User, communityId: number | undefined): Promise<ReviewSettings> {
-    const scope = await this.scopeFor(viewer, communityId);
+    const scope = await this.scopeFor(viewer, communityId, Permission.ReviewSettingsView);
     return this.settingsOf(scope.communityId);
   }
 
   /** Community and street officers over the community; `version` must be the one read (0: still the defaults). */
   async put(viewer: User, body: PutReviewSettingsDto): Promise<ReviewSettings> {
-    const scope = await this.scopeFor(viewer, body.communityId);
-    requireAccess(viewer, Permission.ReviewSettingsEdit, scope);
+    const scope = await this.scopeFor(viewer, body.communityId, Permission.ReviewSettingsEdit);
     const problem = meetingDaysProblem(body.meetingDays);
     if (problem) throw DomainError.validation({ meetingDays: MEETING_DAY_PROBLEMS[problem] });
     const values = {

@@ -55,7 +55,7 @@ export class ReviewController {
   }
 
   @Get('projects')
-  @Requires(Permission.ReviewProjectView)
+  @Requires(Permission.ReviewProjectList)
   listProjects(@CurrentUser() user: User, @Query() query: ProjectQueryDto): Promise<Page<ProjectSummary>> {
     return this.projects.list(user, query);
   }
