@@ -3,7 +3,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { boardCommunityOf } from '../modules/board/domain/board-access';
 import { mayProvideVisits } from '../modules/bookings/domain/visit-access';
 import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, PlacedScope } from '../modules/metrics/domain/metrics-access';
-import { assertActsForDepartment, assertCanView, outOfScope } from '../modules/requests/access/request-access';
+import { assertActsForDepartment, assertCanView, isStaff, outOfScope } from '../modules/requests/access/request-access';
 import { authorizeTransition } from '../modules/requests/domain/transition-guard';
 import type { RequestFacts, Viewer } from '../modules/requests/domain/viewer';
 import {
@@ -95,8 +95,14 @@ export const ACCESS_RULES = {
     ref: (request: RequestFacts & { id: number }) => `request:${request.id}`,
     check: (viewer, request) => assertCanView(viewer, request),
   }),
-  /** staff filing on behalf of a resident: a room in their area */
-  [Permission.RequestFile]: placeInScope,
+  /** residents file for their home, staff on behalf of someone in a room of their area (else the scope refusal); liaisons file nothing */
+  [Permission.RequestFile]: rule({
+    ref: (target: { place?: Place & { roomId?: number } }) => (target.place ? placeInScope.ref(target.place) : 'request:new'),
+    check: (viewer, target) => {
+      if (viewer.role !== Role.Resident && !isStaff(viewer)) throw new DomainError(ErrorCode.Forbidden);
+      if (target.place) placeInScope.check(viewer, target.place);
+    },
+  }),
   [Permission.StaffRooms]: placeInScope,
   [Permission.HomeBindingVerify]: placeInScope,
   /** the request's transition table (authorizeTransition): 409 ILLEGAL_TRANSITION from this status, 403 FORBIDDEN for this viewer */

@@ -4,7 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { PERMISSION_KEY } from '../../src/access/requires.decorator';
 import { PUBLIC_ROUTE } from '../../src/modules/auth/auth.decorators';
-import { fileRequest } from '../support/factories';
+import { fileRequest, requestBody } from '../support/factories';
 import { bootTestApp, LogLine, TestApp } from '../support/test-app';
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'search', 'all'];
@@ -100,6 +100,9 @@ describe('one gate for access', () => {
       ['another resident’s request', () => other.get(`/api/requests/${filed.id}`), 404, ErrorCode.RequestNotFound, Permission.RequestView, `request:${filed.id}`],
       ['liaison on the board', () => liaison.get('/api/board'), 403, ErrorCode.Forbidden, Permission.BoardView, 'community:own'],
       ['resident on metrics', () => resident.get('/api/metrics'), 403, ErrorCode.Forbidden, Permission.MetricsView, 'unit:none'],
+      ['liaison filing a request', () => liaison.post('/api/requests', requestBody()), 403, ErrorCode.Forbidden, Permission.RequestFile, 'request:new'],
+      // the transition table behind the gate
+      ['resident accepting', () => resident.post(`/api/requests/${filed.id}/accept`), 403, ErrorCode.Forbidden, Permission.RequestTransition, `request:${filed.id}`],
     ];
     for (const [name, send, status, code, permission, target] of cases) {
       const response = await send();

@@ -25,7 +25,6 @@ import type { RoomPlacement } from '../geo/room-placement';
 import { requestNotice } from '../notifications/request-notices';
 import { UploadsService } from '../uploads/uploads.service';
 import { displayName, User } from '../users/user.entity';
-import { isStaff } from './access/request-access';
 import { Permission } from '@gezhi/shared';
 import { requireAccess } from '../../access/require-access';
 import { routeNewRequest } from './domain/routing';
@@ -148,9 +147,8 @@ export class RequestFilingService {
   }
 
   private async originOf(filer: User, body: CreateRequestDto): Promise<FilingOrigin> {
-    if (filer.role === Role.Resident) return this.residentOrigin(filer, body);
-    if (isStaff(filer)) return this.onBehalfOrigin(filer, body);
-    throw new DomainError(ErrorCode.Forbidden);
+    requireAccess(filer, Permission.RequestFile, {});
+    return filer.role === Role.Resident ? this.residentOrigin(filer, body) : this.onBehalfOrigin(filer, body);
   }
 
   /** A resident files for their own bound home, through the mini-program, under their own name. */
@@ -193,7 +191,7 @@ export class RequestFilingService {
     if (Object.keys(missing).length > 0) throw DomainError.validation(missing);
     const place = await this.rooms.placementOf(body.roomId as number);
     if (!place) throw new DomainError(ErrorCode.RoomNotFound);
-    requireAccess(staff, Permission.RequestFile, place);
+    requireAccess(staff, Permission.RequestFile, { place });
     if (body.residentUserId !== undefined) {
       const resident = await this.households.memberOf(place.roomId, body.residentUserId);
       return {
