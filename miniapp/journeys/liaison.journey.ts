@@ -63,10 +63,25 @@ describe('H5 journey: a department liaison reports in and resolves a whistled it
     await page.locator('.gz-login-password input').fill(DEMO_PASSWORD);
     await page.locator('.gz-login-submit').click();
 
-    // 2. Home → the liaison workbench: the whistled item of my department.
+    // 2. Home → 消息: the whistle's notice opens the item on the liaison's own page (pageOf, as a WeChat message would).
     await page.locator('.gz-home__liaison').waitFor({ timeout: 15000 });
     await settle(page);
     await screenshot(page, JOURNEY, '02-liaison-home');
+    await page.locator('.weui-tabbar__item', { hasText: '消息' }).click();
+    const notice = page.locator('.gz-message', { hasText: '东门现场处置' }).first();
+    await notice.waitFor({ timeout: 15000 });
+    await settle(page);
+    await screenshot(page, JOURNEY, '02a-liaison-messages');
+    await notice.click();
+    await page.locator('.gz-action-report').waitFor({ timeout: 15000 });
+    await expectText(page, '.gz-my-assignment__state', '待报到');
+    await settle(page);
+    await screenshot(page, JOURNEY, '02b-notice-opens-liaison-item');
+    await page.goBack();
+    await page.locator('.weui-tabbar__item', { hasText: '首页' }).click();
+
+    // 2c. Home → the liaison workbench: the whistled item of my department.
+    await page.locator('.gz-home__liaison').waitFor({ timeout: 15000 });
     await page.locator('.gz-home__liaison').click();
     const card = page.locator('.gz-request-card', { hasText: DESCRIPTION.slice(0, 20) });
     await card.waitFor({ timeout: 15000 });

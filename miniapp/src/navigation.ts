@@ -1,5 +1,6 @@
 /** Every page path in one place; pages never spell a URL themselves. */
 import Taro from '@tarojs/taro';
+import { pageOf, type NoticeTarget, type Role } from '@gezhi/shared';
 
 export const ROUTES = {
   home: '/pages/index/index',
@@ -51,6 +52,8 @@ export const goMyRequests = () => Taro.switchTab({ url: ROUTES.myRequests });
 export const goBindHome = () => Taro.navigateTo({ url: ROUTES.bindHome });
 export const goNewRequest = () => Taro.navigateTo({ url: ROUTES.newRequest });
 export const goRequestDetail = (id: number) => Taro.navigateTo({ url: `${ROUTES.requestDetail}?id=${id}` });
+/** Where a tap on a notification goes (shared pageOf, the same page a WeChat message opens; its paths are ROUTES'). */
+export const goNoticePage = (role: Role, notice: NoticeTarget) => Taro.navigateTo({ url: `/${pageOf(role, notice)}` });
 export const goStaffInbox = () => Taro.navigateTo({ url: ROUTES.staffInbox });
 export const goStaffRequestDetail = (id: number) => Taro.navigateTo({ url: `${ROUTES.staffRequestDetail}?id=${id}` });
 export const goLiaisonInbox = () => Taro.navigateTo({ url: ROUTES.liaisonInbox });

@@ -9,6 +9,7 @@ export * from './whistle';
 export * from './services';
 export * from './shanghai-time';
 export * from './visit-day';
+export * from './notice-pages';
 export * from './errors';
 export * from './limits';
 export * from './privacy';

@@ -6,8 +6,8 @@ import { ListFooter } from '../../components/ListFooter';
 import { SignInRequiredPage } from '../../components/SignInRequired';
 import { LoadState } from '../../components/LoadState';
 import { usePagedList } from '../../hooks/usePagedList';
-import { goBooking, goRequestDetail, goStaffRequestDetail, goStaffVisit } from '../../navigation';
-import { isStaff, useSession } from '../../session/session';
+import { goNoticePage } from '../../navigation';
+import { useSession } from '../../session/session';
 import { refreshUnreadBadge } from '../../session/unread-badge';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
@@ -28,16 +28,10 @@ export default function MessagesPage() {
         .then(() => refreshUnreadBadge())
         .catch(() => undefined);
     }
-    // 预约 notifications: residents open their booking, providers (staff) the visit on their day plan
-    if (message.bookingId) {
-      if (isStaff(me)) goStaffVisit(message.bookingId);
-      else goBooking(message.bookingId);
-      return;
-    }
-    if (!message.requestId) return;
-    // staff are told about items routed to them; they open the staff view with the action buttons
-    if (isStaff(me)) goStaffRequestDetail(message.requestId);
-    else goRequestDetail(message.requestId);
+    // the same decision as the page of a WeChat message (shared pageOf): a liaison opens the liaison item page,
+    // staff the staff view with the action buttons, a resident the own request; bookings the booking or the visit
+    if (!me || (!message.bookingId && !message.requestId)) return;
+    void goNoticePage(me.role, message);
   };
 
   if (!signedIn) return <SignInRequiredPage />;

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRow } from '../../database/insert-row';
 import { formatSerial } from '../requests/domain/request-presentation';
+import { User } from '../users/user.entity';
 import { MessageNotice, messagePage, templateData, templatePurposeOf } from './domain/message-content';
 import { OutboxState } from './domain/outbox-state';
 import { WechatOutboxMessage, WechatSubscription } from './wechat-messages.entities';
@@ -33,12 +34,13 @@ export class OutboxWriter {
       const template = purpose ? this.config.wechat.templates[purpose] : null;
       if (!purpose || !template) continue;
       if (!(await this.takeOptIn(manager, notice.userId, template.templateId, at))) continue;
+      const recipient = await manager.findOne(User, { select: { id: true, role: true }, where: { id: notice.userId } });
       await insertRow(manager, WechatOutboxMessage, {
         userId: notice.userId,
         templateId: template.templateId,
         kind: notice.kind,
         requestId: notice.requestId,
-        page: messagePage(purpose, notice.requestId),
+        page: messagePage(purpose, notice.requestId, recipient?.role),
         data: templateData(template, notice, notice.requestId === null ? '' : formatSerial(notice.requestId), at),
         state: OutboxState.Pending,
         attempts: 0,

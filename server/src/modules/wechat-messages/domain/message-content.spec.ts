@@ -1,4 +1,4 @@
-import { NotificationKind } from '@gezhi/shared';
+import { NotificationKind, Role } from '@gezhi/shared';
 import { chinaTime, messagePage, templateData, templatePurposeOf } from './message-content';
 
 describe('WeChat message content', () => {
@@ -21,6 +21,10 @@ describe('WeChat message content', () => {
     expect(messagePage('REQUEST_UPDATE', 12)).toBe('pages/request-detail/index?id=12');
     expect(messagePage('NEW_ASSIGNMENT', 12)).toBe('subpackages/staff/pages/request-detail/index?id=12');
     expect(messagePage('NEW_ASSIGNMENT', null)).toBe('pages/messages/index');
+  });
+
+  it("opens a liaison's notice on the liaison item page (shared pageOf, the page the 消息 list opens too)", () => {
+    expect(messagePage('NEW_ASSIGNMENT', 12, Role.Liaison)).toBe('subpackages/liaison/pages/request-detail/index?id=12');
   });
 
   it("fills the configured keywords and keeps each within WeChat's length limit", () => {

@@ -1,4 +1,4 @@
-import { NotificationKind, shanghaiDateTimeOf, SubscribeTemplatePurpose } from '@gezhi/shared';
+import { NotificationKind, pageOf, Role, shanghaiDateTimeOf, SubscribeTemplatePurpose } from '@gezhi/shared';
 import type { SubscribeTemplateConfig } from '../../../config/app-config';
 
 /** The part of an in-app notice a WeChat message is made of (see notifications/request-notices.ts). */
@@ -40,14 +40,15 @@ export function templatePurposeOf(kind: NotificationKind): SubscribeTemplatePurp
   return RESIDENT_UPDATES.has(kind) ? 'REQUEST_UPDATE' : 'NEW_ASSIGNMENT';
 }
 
-/** The page a tap on the message opens: the resident's request detail, or the staff subpackage's. */
-const PAGES: Record<SubscribeTemplatePurpose, string> = {
-  REQUEST_UPDATE: 'pages/request-detail/index',
-  NEW_ASSIGNMENT: 'subpackages/staff/pages/request-detail/index',
-};
+/** The usual recipient of a template: a resident for REQUEST_UPDATE, staff for NEW_ASSIGNMENT. */
+const USUAL_ROLE: Record<SubscribeTemplatePurpose, Role> = { REQUEST_UPDATE: Role.Resident, NEW_ASSIGNMENT: Role.GridLeader };
 
-export function messagePage(purpose: SubscribeTemplatePurpose, requestId: number | null): string {
-  return requestId === null ? 'pages/messages/index' : `${PAGES[purpose]}?id=${requestId}`;
+/**
+ * The page a tap on the message opens: shared pageOf for the recipient's role (a liaison's WHISTLE_ASSIGNED opens
+ * the liaison item page); for a recipient whose role is unknown, the page of the template's usual recipient.
+ */
+export function messagePage(purpose: SubscribeTemplatePurpose, requestId: number | null, role: Role = USUAL_ROLE[purpose]): string {
+  return pageOf(role, { requestId });
 }
 
 /** WeChat's limits per keyword type (characters); longer values make the send fail with 47003. */
