@@ -15,7 +15,8 @@ import { verifyToken } from './token';
  * Global guard: every route needs `Authorization: Bearer <token>` unless marked @Public().
  * The token's signature is verified statelessly; the user is then read by primary key (no cache) and the token
  * refused when its version is behind the user's (password changed) or the user is suspended — at once.
- * Then the role gate of the route's declared permission (`@Requires(Permission.X)`, see access/require-access.ts).
+ * Then the role gate of the route's declared permission (`@Requires(Permission.X)`, see access/require-access.ts);
+ * a route that declares none is refused (403 FORBIDDEN).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -38,11 +39,11 @@ export class AuthGuard implements CanActivate {
     if (!user || user.suspendedAt !== null || check.payload.ver !== user.tokenVersion) throw new DomainError(ErrorCode.Unauthenticated);
     request.user = user;
 
+    // deny by default: a route that declares no permission is refused (test/access/access-gate.e2e-spec.ts names it)
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
-    if (permission) {
-      recordRoutePermission(request, permission);
-      requireRole(user, permission);
-    }
+    if (!permission) throw new DomainError(ErrorCode.Forbidden);
+    recordRoutePermission(request, permission);
+    requireRole(user, permission);
     return true;
   }
 }
