@@ -1,7 +1,7 @@
 import { ErrorCode, Permission, ProjectAction, RankingKind, RequestAction, Role } from '@gezhi/shared';
 import { DomainError } from '../common/errors/domain-error';
 import { boardCommunityOf } from '../modules/board/domain/board-access';
-import { mayProvideVisits } from '../modules/bookings/domain/visit-access';
+import { mayProvideVisits, providesVisit, VisitAssignment } from '../modules/bookings/domain/visit-access';
 import { assertMayViewMetrics, assertMayViewRanking, mayViewAnyMetrics, PlacedScope } from '../modules/metrics/domain/metrics-access';
 import { assertActsForDepartment, assertCanView, isStaff, outOfScope } from '../modules/requests/access/request-access';
 import { authorizeTransition } from '../modules/requests/domain/transition-guard';
@@ -174,10 +174,19 @@ export const ACCESS_RULES = {
       return target.communityId;
     },
   }),
+  /**
+   * a day plan: staff who may have visits (grid leaders and community officers of a community; else 403 FORBIDDEN),
+   * returning the community; one visit (`visit`): its provider only — anyone else 404 NOT_FOUND (existence not disclosed)
+   */
   [Permission.ProviderVisits]: rule({
-    ref: (target: { communityId: number | null }) => `community:${target.communityId ?? 'none'}`,
-    check: (viewer): number => {
-      if (!mayProvideVisits(viewer)) throw new DomainError(ErrorCode.Forbidden);
+    ref: (target: { communityId?: number | null; visit?: VisitAssignment & { bookingId: number } }) =>
+      target.visit ? `booking:${target.visit.bookingId}` : `community:${target.communityId ?? 'none'}`,
+    check: (viewer, target): number => {
+      if (target.visit) {
+        if (!providesVisit(viewer, target.visit)) throw new DomainError(ErrorCode.NotFound);
+      } else if (!mayProvideVisits(viewer)) {
+        throw new DomainError(ErrorCode.Forbidden);
+      }
       return viewer.communityId as number;
     },
   }),

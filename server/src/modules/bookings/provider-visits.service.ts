@@ -37,7 +37,7 @@ import { bundleComponents } from './bundle-components';
 import { loadCustody } from './custody-timeline';
 import { custodyNoticeForResident, visitNoticeForResident } from './domain/booking-notices';
 import { availableVisitActions, nextCustodyStep, visitTransition } from './domain/booking-rules';
-import { providesVisit } from './domain/visit-access';
+import { providesVisit, VisitAssignment } from './domain/visit-access';
 import { CompleteVisitDto, CustodyStepDto, VisitPlanQueryDto } from './dto/booking.dto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -182,20 +182,13 @@ export class ProviderVisitsService {
   private async findProvided(provider: User, bookingId: number): Promise<{ booking: BookingEntity; service: ServiceOfferingEntity }> {
     const booking = await this.dataSource.getRepository(BookingEntity).findOneBy({ id: bookingId });
     const service = booking ? await this.dataSource.getRepository(ServiceOfferingEntity).findOneBy({ id: booking.serviceId }) : null;
-    if (!booking || !service || !this.provides(provider, booking, service)) throw new DomainError(ErrorCode.NotFound);
+    if (!booking || !service) throw new DomainError(ErrorCode.NotFound);
+    requireAccess(provider, Permission.ProviderVisits, { visit: { bookingId: booking.id, ...visitOf(booking, service) } });
     return { booking, service };
   }
 
   private provides(provider: User, booking: BookingEntity, service: ServiceOfferingEntity | undefined): boolean {
-    return (
-      service !== undefined &&
-      providesVisit(provider, {
-        bookingGridId: booking.gridId,
-        providerKind: service.providerKind,
-        coordinatorUserId: service.coordinatorUserId,
-        communityId: service.communityId,
-      })
-    );
+    return service !== undefined && providesVisit(provider, visitOf(booking, service));
   }
 
   /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
@@ -252,4 +245,9 @@ export class ProviderVisitsService {
       };
     });
   }
+}
+
+/** What of a booking and its service decides who provides the visit (visit-access.ts). */
+function visitOf(booking: BookingEntity, service: ServiceOfferingEntity): VisitAssignment {
+  return { bookingGridId: booking.gridId, providerKind: service.providerKind, coordinatorUserId: service.coordinatorUserId, communityId: service.communityId };
 }
