@@ -1,10 +1,10 @@
 import { ErrorCode } from './errors';
 import { VisitAction } from './services';
-import { shanghaiDayOf } from './shanghai-time';
+import { parseBeijing, shanghaiDayOf } from './shanghai-time';
 import { visitDayReached, visitDayRefusal } from './visit-day';
 
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai */
-const beijing = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
+const beijing = (local: string): Date => parseBeijing(local) ?? new Date(NaN);
 
 describe('the visit day', () => {
   // a slot on Thursday 2026-12-10 at 10:00 Beijing (02:00 UTC)
