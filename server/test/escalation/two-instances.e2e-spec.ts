@@ -72,8 +72,10 @@ describe('two API instances sweeping one database', () => {
     throw new Error(`instance on ${port} did not start (${last}):\n${output().slice(-3000)}`);
   }
 
+  /** SIGTERM, then wait for 'close' (stdio drained), not 'exit': the last sweeps' log lines can arrive after 'exit' */
   async function stop(child: ChildProcess): Promise<void> {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('close', resolve));
     child.kill('SIGTERM');
     await exited;
   }
