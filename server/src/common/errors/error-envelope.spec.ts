@@ -23,6 +23,19 @@ describe('mapError', () => {
     expect(mapError(error).envelope).toMatchObject({ status: 413, code: ErrorCode.PayloadTooLarge });
   });
 
+  it('maps a transaction that lost a lock race to 409 CONCURRENT_MODIFICATION, never a 500 (the one rule every write path relies on)', () => {
+    const lost = [
+      Object.assign(new Error('Deadlock found when trying to get lock'), { errno: 1213, code: 'ER_LOCK_DEADLOCK' }),
+      Object.assign(new Error('Lock wait timeout exceeded'), { errno: 1205, code: 'ER_LOCK_WAIT_TIMEOUT' }),
+      Object.assign(new Error('QueryFailedError'), { driverError: { code: 'SQLITE_BUSY' } }),
+    ];
+    for (const error of lost) {
+      const mapped = mapError(error);
+      expect(mapped.envelope).toMatchObject({ status: 409, code: ErrorCode.ConcurrentModification });
+      expect(mapped.unexpected).toBeUndefined();
+    }
+  });
+
   it('maps a framework 404 to ROUTE_NOT_FOUND', () => {
     const notFound = { getStatus: () => 404, message: 'Cannot GET /nope' };
     expect(mapError(notFound).envelope.code).toBe(ErrorCode.RouteNotFound);

@@ -19,7 +19,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
 import { insertRow } from '../../database/insert-row';
 import { entitySelection } from '../../database/raw-select';
-import { isLockConflict } from '../../database/lock-conflicts';
 import { isUniqueViolation } from '../../database/unique-violations';
 import { Grid } from '../geo/geo.entities';
 import { RoomDirectory } from '../geo/room-directory';
@@ -107,7 +106,8 @@ export class BookingsService {
       place?.gridLeaderUserId ?? null,
     );
     try {
-      await this.inTransaction(async (manager) => {
+      // a lost lock race answers 409 CONCURRENT_MODIFICATION (the error envelope's one rule), never a 500
+      await this.dataSource.transaction(async (manager) => {
         try {
           booking.id = await insertRow(manager, BookingEntity, booking);
         } catch (error) {
@@ -240,7 +240,8 @@ export class BookingsService {
       updatedAt: now,
       cancelledAt: now,
     };
-    await this.inTransaction(async (manager) => {
+    // a lost lock race answers 409 CONCURRENT_MODIFICATION (the error envelope's one rule), never a 500
+      await this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(BookingEntity)
@@ -335,15 +336,5 @@ export class BookingsService {
         .map((photoId) => photos.get(photoId))
         .filter((photo): photo is UploadedPhoto => photo !== undefined),
     };
-  }
-
-  /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
-  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    try {
-      await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
-      throw error;
-    }
   }
 }

@@ -23,7 +23,6 @@ import { Permission } from '@gezhi/shared';
 import { requireAccess } from '../../access/require-access';
 import { DomainError } from '../../common/errors/domain-error';
 import { insertRow } from '../../database/insert-row';
-import { isLockConflict } from '../../database/lock-conflicts';
 import { isUniqueViolation } from '../../database/unique-violations';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
@@ -115,7 +114,8 @@ export class ProviderVisitsService {
       version: booking.version + 1,
       updatedAt: now,
     };
-    await this.inTransaction(async (manager) => {
+    // a lost lock race answers 409 CONCURRENT_MODIFICATION (the error envelope's one rule), never a 500
+    await this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(BookingEntity)
@@ -150,7 +150,8 @@ export class ProviderVisitsService {
     const now = this.clock.now();
     const after: BookingEntity = { ...booking, version: booking.version + 1, updatedAt: now };
     try {
-      await this.inTransaction(async (manager) => {
+      // a lost lock race answers 409 CONCURRENT_MODIFICATION (the error envelope's one rule), never a 500
+      await this.dataSource.transaction(async (manager) => {
         await insertRow(manager, BookingCustodyEventEntity, {
           bookingId,
           step: body.step,
@@ -189,16 +190,6 @@ export class ProviderVisitsService {
 
   private provides(provider: User, booking: BookingEntity, service: ServiceOfferingEntity | undefined): boolean {
     return service !== undefined && providesVisit(provider, visitOf(booking, service));
-  }
-
-  /** A transaction that lost a lock race (deadlock victim, lock wait timeout, busy SQLite) is a 409, not a 500. */
-  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    try {
-      await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isLockConflict(error)) throw new DomainError(ErrorCode.ConcurrentModification);
-      throw error;
-    }
   }
 
   private async views(bookings: BookingEntity[], services: Map<number, ServiceOfferingEntity>, now: Date): Promise<ProviderVisitView[]> {
