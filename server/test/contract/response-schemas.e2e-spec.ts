@@ -1,9 +1,11 @@
 import {
+  addDays,
   API_ROUTES,
   EligibilityMode,
   ProviderKind,
   RequestCategory,
   routePath,
+  shanghaiDayOf,
   ServiceKind,
   type AnyApiRoute,
   type BookingView,
@@ -18,9 +20,11 @@ import {
 import Ajv, { type ValidateFunction } from 'ajv';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ManualClock } from '../../src/common/clock';
 import { documentPathOf } from '../../src/openapi/response-schemas';
 import { escalateToStreet, requestBody } from '../support/factories';
 import { pngBytes } from '../support/images';
+import { WEEKDAY_MORNING } from '../support/instants';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -41,9 +45,12 @@ describe('the API contract: route table, OpenAPI response schemas and the real a
   const ajv = new Ajv({ strict: false, allErrors: true });
   const validators = new Map<RouteName, ValidateFunction>();
   const checked = new Set<RouteName>();
+  let clock: ManualClock;
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    // the walk's slots and deadlines are days after a named instant, never after the wall clock
+    clock = new ManualClock(WEEKDAY_MORNING);
+    t = await bootTestApp({}, { clock });
     document = (await t.anonymous.get('/docs/json').expect(200)).body as Document;
     // the schemas refer to each other as #/components/schemas/X: one schema holding them all, routes refer into it
     ajv.addSchema({ $id: 'openapi', components: document.components }, 'openapi');
@@ -192,7 +199,7 @@ describe('the API contract: route table, OpenAPI response schemas and the real a
     await call(community, 'listCoordinators');
     const slot: SlotView = await call(community, 'createSlot', {
       params: { id: service.id },
-      body: { startsAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(), capacity: 3 },
+      body: { startsAt: new Date(clock.now().getTime() + 3 * 24 * 3600_000).toISOString(), capacity: 3 },
     });
     await call(community, 'listRecurrences', { params: { id: service.id } });
     await call(resident, 'listServices');
@@ -230,13 +237,13 @@ describe('the API contract: route table, OpenAPI response schemas and the real a
     await call(community, 'updateSlot', { params: { id: service.id, slotId: slot.id }, body: { capacity: 5 } });
     const spare: SlotView = await call(community, 'createSlot', {
       params: { id: service.id },
-      body: { startsAt: new Date(Date.now() + 4 * 24 * 3600_000).toISOString(), capacity: 2 },
+      body: { startsAt: new Date(clock.now().getTime() + 4 * 24 * 3600_000).toISOString(), capacity: 2 },
     });
     await call(community, 'deleteSlot', { params: { id: service.id, slotId: spare.id } });
 
     // ---- 项目服务清单 ----
     const fifth = await call(resident, 'createRequest', { body: requestBody() });
-    const deadline = new Date(Date.now() + 30 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const deadline = addDays(shanghaiDayOf(clock.now()), 30);
     const project = await call(community, 'createProject', { body: { title: '3号楼渗水综合治理', ownerUserId: leader.me!.id, deadline, requestIds: [fifth.id] } });
     await call(community, 'getProject', { params: { id: project.id } });
     const progressed = await call(community, 'addProjectProgress', { params: { id: project.id }, body: { note: '已请施工队勘查', version: project.version } });
