@@ -11,7 +11,7 @@ import {
 } from '@gezhi/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock, ManualClock } from '../src/common/clock';
-import { APP_CONFIG } from '../src/config/config.module';
+import { ReturnVisitConfig } from '../src/modules/return-visits/return-visit.config';
 import { MetricsRecompute } from '../src/modules/metrics/metrics-recompute';
 import { RatingEntity, RequestEntity, TimelineEventEntity } from '../src/modules/requests/request.entities';
 import { RequestTransitionsService } from '../src/modules/requests/request-transitions.service';
@@ -203,7 +203,7 @@ describe('回访 (return visits of unrated items)', () => {
     clock.advance(8 * DAY);
     const before = await metrics();
     // a second instance's sweeper on the same database (its own cycle, not sharing this one's)
-    const other = new ReturnVisitSweeper(t.app.get(APP_CONFIG), dataSource, t.app.get(RequestTransitionsService), t.app.get(Clock));
+    const other = new ReturnVisitSweeper(t.app.get(ReturnVisitConfig), dataSource, t.app.get(RequestTransitionsService), t.app.get(Clock));
     let a: { closed: number };
     let b: { closed: number };
     if (dataSource.options.type === 'better-sqlite3') {

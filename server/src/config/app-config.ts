@@ -1,4 +1,16 @@
 import * as path from 'node:path';
+import { EnvReader, type Env } from './env-reader';
+import { MetricsConfig, parseMetricsConfig } from '../modules/metrics/metrics.config';
+import { parseReturnVisitConfig, ReturnVisitConfig } from '../modules/return-visits/return-visit.config';
+import { parseReviewConfig, ReviewConfig } from '../modules/review/review.config';
+import { parseSlotTopUpConfig, SlotTopUpConfig } from '../modules/services/slot-top-up.config';
+import { parseSweepConfig, SweepConfig } from '../modules/escalation/sweep.config';
+import { OutboxConfig, parseOutboxConfig } from '../modules/wechat-messages/outbox.config';
+import { parseWechatConfig, WechatConfig } from '../modules/wechat-messages/wechat.config';
+
+export type { Env } from './env-reader';
+export type { SubscribeTemplateConfig, SubscribeTemplatePurpose, TemplateFieldSource } from '../modules/wechat-messages/wechat.config';
+export { TEMPLATE_FIELD_SOURCES } from '../modules/wechat-messages/wechat.config';
 
 export interface DatabaseTimeouts {
   /** TCP connect + handshake of a new connection (mysql2 connectTimeout) */
@@ -9,7 +21,11 @@ export interface DatabaseTimeouts {
   retryMs: number;
 }
 
-/** Everything the server reads from its environment, parsed and validated once at boot. */
+/**
+ * Everything the server reads from its environment, parsed and validated once at boot: the composition of the
+ * per-concern configurations (each parsed by its module's `parse…Config(env)` and provided by ConfigModule under its
+ * own class, e.g. `WechatConfig`) and the sections still read here.
+ */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   isProduction: boolean;
@@ -28,24 +44,10 @@ export interface AppConfig {
    * null = the installation's own key, generated once and kept in the database (outside production only).
    */
   sessionKeyKeys: { id: string; key: Buffer }[] | null;
-  wechat: {
-    appId: string | null;
-    secret: string | null;
-    apiBase: string;
-    timeoutMs: number;
-    /** subscribe-message templates (ids from the WeChat console); null = no WeChat message of that kind, in-app only */
-    templates: Record<SubscribeTemplatePurpose, SubscribeTemplateConfig | null>;
-    /** miniprogram_state of subscribe messages: which build a tap on the message opens */
-    miniprogramState: 'developer' | 'trial' | 'formal';
-  };
-  /** the WeChat subscribe-message outbox sender that runs inside every API instance */
-  outbox: {
-    senderEnabled: boolean;
-    intervalMs: number;
-    /** a row claimed longer ago than this (a crashed sender) becomes claimable again */
-    leaseMs: number;
-    batchSize: number;
-  };
+  /** modules/wechat-messages/wechat.config.ts */
+  wechat: WechatConfig;
+  /** modules/wechat-messages/outbox.config.ts */
+  outbox: OutboxConfig;
   /** password login for staff and liaisons (desktop browser) */
   passwords: {
     /** log2 of scrypt's N for new hashes (stored hashes carry their own parameters) */
@@ -99,76 +101,28 @@ export interface AppConfig {
   };
   h5Dir: string | null;
   seedDemo: boolean;
-  /** 居民问需会 defaults for communities without settings of their own (docs/review.md) */
-  review: {
-    /** days of the month the meeting is held (1–28) */
-    meetingDays: number[];
-    /** the same problem (building × category × subcategory) seen this many times within the window is a recurring problem */
-    recurrenceMinCount: number;
-    recurrenceWindowDays: number;
-    /** the agenda shows at most this many entries (what a 30-minute meeting gets through); the rest are 「其余 N 项」 */
-    agendaLimit: number;
-  };
-  /** the deadline sweeper (督办 and automatic escalation), run inside every instance */
-  sweep: {
-    enabled: boolean;
-    intervalMs: number;
-    batchSize: number;
-    /** batches handled at once, each in its own transaction and connection (1 on SQLite: one writer) */
-    concurrency: number;
-  };
-  /** 数据: how long an instance reuses a computed metrics answer (0: never; docs/metrics.md#caching) */
-  metrics: {
-    cacheMs: number;
-    /** 红黑榜 (docs/metrics.md#rankings): fewer items than this in a unit's primary rate → 样本不足, not ranked */
-    rankingMinSample: number;
-    /** 红黑榜: the primary rate (percent) a unit needs to be on the red list and ahead of those below it */
-    rankingPassPercent: number;
-  };
-  /** the background top-up that keeps recurring service slots materialised a year ahead, run inside every instance */
-  slotTopUp: {
-    enabled: boolean;
-    intervalMs: number;
-  };
-  /** 回访 (docs/request-lifecycle.md#回访): return visits of unrated items and their automatic 未评价 close */
-  returnVisit: {
-    /** an item resolved this many days ago and not rated is 待回访 */
-    afterDays: number;
-    /** an item resolved this many days ago and still not rated is closed unrated (未评价); more than afterDays */
-    unratedCloseDays: number;
-    /** the closing job, run inside every instance (claims by conditional UPDATE, exactly once across instances) */
-    sweepEnabled: boolean;
-    intervalMs: number;
-    batchSize: number;
-  };
+  /** modules/review/review.config.ts */
+  review: ReviewConfig;
+  /** modules/escalation/sweep.config.ts */
+  sweep: SweepConfig;
+  /** modules/metrics/metrics.config.ts */
+  metrics: MetricsConfig;
+  /** modules/services/slot-top-up.config.ts */
+  slotTopUp: SlotTopUpConfig;
+  /** modules/return-visits/return-visit.config.ts */
+  returnVisit: ReturnVisitConfig;
 }
 
-export type Env = Record<string, string | undefined>;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
-/** Which subscribe-message template a notice uses: residents' progress updates, or new work for staff/liaisons. */
-export type SubscribeTemplatePurpose = 'REQUEST_UPDATE' | 'NEW_ASSIGNMENT';
-
-/** What goes into a template keyword: the request serial, the notice title or body, the time of the hand-off. */
-export const TEMPLATE_FIELD_SOURCES = ['serial', 'title', 'body', 'time'] as const;
-export type TemplateFieldSource = (typeof TEMPLATE_FIELD_SOURCES)[number];
-
-export interface SubscribeTemplateConfig {
-  templateId: string;
-  /** template keyword (e.g. thing2) → what fills it; keywords differ per template chosen in the WeChat console */
-  fields: Record<string, TemplateFieldSource>;
-}
-
-const DEFAULT_TEMPLATE_FIELDS = 'character_string1=serial,thing2=title,thing3=body,time4=time';
 
 /** The folder `server/`: relative paths in the environment are resolved against it (src/config or dist/config → ../..). */
 export const SERVER_ROOT = path.resolve(__dirname, '..', '..');
 
 const MIN_TOKEN_SECRET_LENGTH = 32;
 const SESSION_KEY_KEY_BYTES = 32;
-const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -177,38 +131,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses and validates the environment; throws a ConfigError listing every problem at once. */
-export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConfig {
-  const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === '' ? undefined : value;
-  };
-  const readBoolean = (name: string, fallback: boolean): boolean => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  };
-  const resolvePath = (value: string) => path.resolve(serverRoot, value);
-  const readPositiveInt = (name: string, fallback: number): number => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) {
-      problems.push(`${name} must be a positive integer (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
-
-  const rawNodeEnv = read('NODE_ENV') ?? 'development';
-  const nodeEnv = (NODE_ENVS as readonly string[]).includes(rawNodeEnv)
-    ? (rawNodeEnv as AppConfig['nodeEnv'])
-    : (problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')} (got "${rawNodeEnv}")`), 'development');
-  const isProduction = nodeEnv === 'production';
+/** Parses and validates the environment, concern by concern; throws a ConfigError listing every problem at once. */
+export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppConfig {
+  const env = new EnvReader(rawEnv, serverRoot);
+  const { nodeEnv, isProduction } = env;
+  const problems = env.problems;
+  const read = (name: string) => env.read(name);
+  const readBoolean = (name: string, fallback: boolean) => env.readBoolean(name, fallback);
+  const readPositiveInt = (name: string, fallback: number) => env.readPositiveInt(name, fallback);
+  const readInteger = (name: string, fallback: number, min: number, max: number) => env.readInteger(name, fallback, min, max);
+  const resolvePath = (value: string) => env.resolvePath(value);
 
   const rawPort = read('PORT') ?? '3000';
   const port = Number(rawPort);
@@ -242,57 +174,11 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     problems.push('DEV_LOGIN=true is refused when NODE_ENV=production: the dev login lets anyone sign in as any demo account');
   }
 
-  const apiBase = (read('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(apiBase)) problems.push('WECHAT_API_BASE must be an http(s) URL');
+  const wechat = parseWechatConfig(env);
 
   const h5 = read('H5_DIR');
 
-  const readInteger = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
-  const readTemplate = (name: string): SubscribeTemplateConfig | null => {
-    const templateId = read(name);
-    if (!templateId) return null;
-    const fieldsName = `${name}_FIELDS`;
-    const fields: Record<string, TemplateFieldSource> = {};
-    for (const pair of (read(fieldsName) ?? DEFAULT_TEMPLATE_FIELDS).split(',')) {
-      const [keyword, source] = pair.split('=').map((part) => part.trim());
-      if (!keyword || !/^[a-z_]+\d+$/.test(keyword) || !(TEMPLATE_FIELD_SOURCES as readonly string[]).includes(source)) {
-        problems.push(`${fieldsName} must look like "thing2=title,time4=time" with sources ${TEMPLATE_FIELD_SOURCES.join('|')} (got "${pair}")`);
-        continue;
-      }
-      fields[keyword] = source as TemplateFieldSource;
-    }
-    return { templateId, fields };
-  };
-  const templates = {
-    REQUEST_UPDATE: readTemplate('WECHAT_TEMPLATE_REQUEST_UPDATE'),
-    NEW_ASSIGNMENT: readTemplate('WECHAT_TEMPLATE_NEW_ASSIGNMENT'),
-  };
-  if ((templates.REQUEST_UPDATE || templates.NEW_ASSIGNMENT) && !(read('WECHAT_APPID') && read('WECHAT_SECRET'))) {
-    problems.push('WECHAT_TEMPLATE_* needs WECHAT_APPID and WECHAT_SECRET (the sender needs an access token)');
-  }
-  const miniprogramState = read('WECHAT_MINIPROGRAM_STATE') ?? 'formal';
-  if (!['developer', 'trial', 'formal'].includes(miniprogramState)) {
-    problems.push(`WECHAT_MINIPROGRAM_STATE must be developer, trial or formal (got "${miniprogramState}")`);
-  }
-
-  const rawMeetingDays = read('REVIEW_MEETING_DAYS') ?? '1,16';
-  const meetingDays = rawMeetingDays.split(',').map((part) => Number(part.trim()));
-  if (
-    meetingDays.length === 0 ||
-    meetingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 28) ||
-    new Set(meetingDays).size !== meetingDays.length
-  ) {
-    problems.push(`REVIEW_MEETING_DAYS must be distinct days of the month 1–28 separated by commas (got "${rawMeetingDays}")`);
-  }
+  const review = parseReviewConfig(env);
 
   const rawTrustProxy = read('TRUST_PROXY') ?? 'false';
   let trustProxy: AppConfig['limits']['trustProxy'] = false;
@@ -328,20 +214,8 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     devLogin,
     docsEnabled: readBoolean('DOCS_ENABLED', !isProduction),
     sessionKeyKeys,
-    wechat: {
-      appId: read('WECHAT_APPID') ?? null,
-      secret: read('WECHAT_SECRET') ?? null,
-      apiBase,
-      timeoutMs: 5000,
-      templates,
-      miniprogramState: miniprogramState as AppConfig['wechat']['miniprogramState'],
-    },
-    outbox: {
-      senderEnabled: readBoolean('OUTBOX_SENDER', true),
-      intervalMs: readInteger('OUTBOX_INTERVAL_MS', 5000, 100, 3_600_000),
-      leaseMs: readInteger('OUTBOX_LEASE_MS', 120_000, 30_000, 3_600_000),
-      batchSize: readInteger('OUTBOX_BATCH_SIZE', 20, 1, 100),
-    },
+    wechat,
+    outbox: parseOutboxConfig(env),
     passwords: {
       scryptCost: readInteger('PASSWORD_SCRYPT_COST', 15, 14, 20),
     },
@@ -376,40 +250,12 @@ export function parseConfig(env: Env, serverRoot: string = SERVER_ROOT): AppConf
     },
     h5Dir: h5 ? resolvePath(h5) : null,
     seedDemo: readBoolean('SEED_DEMO', false),
-    review: {
-      meetingDays: [...meetingDays].sort((x, y) => x - y),
-      recurrenceMinCount: readInteger('REVIEW_RECURRENCE_MIN', 3, 2, 20),
-      recurrenceWindowDays: readInteger('REVIEW_RECURRENCE_WINDOW_DAYS', 90, 7, 366),
-      agendaLimit: readInteger('REVIEW_AGENDA_LIMIT', 20, 5, 200),
-    },
-    sweep: {
-      enabled: readBoolean('SWEEP_ENABLED', nodeEnv !== 'test'),
-      intervalMs: readPositiveInt('SWEEP_INTERVAL_MS', 15_000),
-      batchSize: readPositiveInt('SWEEP_BATCH_SIZE', 500),
-      concurrency: readPositiveInt('SWEEP_CONCURRENCY', 4),
-    },
-    metrics: {
-      cacheMs: readInteger('METRICS_CACHE_MS', nodeEnv === 'test' ? 0 : 10_000, 0, 600_000),
-      rankingMinSample: readInteger('RANKING_MIN_SAMPLE', 5, 1, 1000),
-      rankingPassPercent: readInteger('RANKING_PASS_PERCENT', 80, 0, 100),
-    },
-    slotTopUp: {
-      enabled: readBoolean('SLOT_TOPUP_ENABLED', nodeEnv !== 'test'),
-      intervalMs: readInteger('SLOT_TOPUP_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
-    },
-    returnVisit: {
-      afterDays: readInteger('RETURN_VISIT_AFTER_DAYS', 3, 1, 60),
-      unratedCloseDays: readInteger('RETURN_VISIT_UNRATED_CLOSE_DAYS', 7, 2, 365),
-      sweepEnabled: readBoolean('RETURN_VISIT_SWEEP_ENABLED', nodeEnv !== 'test'),
-      intervalMs: readInteger('RETURN_VISIT_SWEEP_INTERVAL_MS', 600_000, 1000, 86_400_000),
-      batchSize: readInteger('RETURN_VISIT_SWEEP_BATCH_SIZE', 200, 1, 5000),
-    },
+    review,
+    sweep: parseSweepConfig(env),
+    metrics: parseMetricsConfig(env),
+    slotTopUp: parseSlotTopUpConfig(env),
+    returnVisit: parseReturnVisitConfig(env),
   };
-  if (config.returnVisit.unratedCloseDays <= config.returnVisit.afterDays) {
-    problems.push(
-      `RETURN_VISIT_UNRATED_CLOSE_DAYS (${config.returnVisit.unratedCloseDays}) must be more than RETURN_VISIT_AFTER_DAYS (${config.returnVisit.afterDays}): staff need time to call`,
-    );
-  }
   if (isProduction && config.seedDemo) {
     problems.push(
       'SEED_DEMO=true is refused when NODE_ENV=production: the demo seed creates demo accounts with the published demo password',

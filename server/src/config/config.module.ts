@@ -1,21 +1,39 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { Clock, SystemClock } from '../common/clock';
 import { AppConfig } from './app-config';
+import { MetricsConfig } from '../modules/metrics/metrics.config';
+import { ReturnVisitConfig } from '../modules/return-visits/return-visit.config';
+import { ReviewConfig } from '../modules/review/review.config';
+import { SlotTopUpConfig } from '../modules/services/slot-top-up.config';
+import { SweepConfig } from '../modules/escalation/sweep.config';
+import { OutboxConfig } from '../modules/wechat-messages/outbox.config';
+import { WechatConfig } from '../modules/wechat-messages/wechat.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-/** Provides the already-validated AppConfig (inject with @Inject(APP_CONFIG)) and the Clock to every module. */
+/**
+ * Provides the already-validated configuration and the Clock to every module: each concern under its own class
+ * (inject `WechatConfig`, `OutboxConfig`, `ReviewConfig`, `SweepConfig`, `MetricsConfig`, `SlotTopUpConfig`,
+ * `ReturnVisitConfig`; each parsed by its module's `parse…Config`), the sections not yet split as the whole
+ * AppConfig (inject with @Inject(APP_CONFIG)).
+ */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
+    const concerns: Provider[] = [
+      { provide: WechatConfig, useValue: config.wechat },
+      { provide: OutboxConfig, useValue: config.outbox },
+      { provide: ReviewConfig, useValue: config.review },
+      { provide: SweepConfig, useValue: config.sweep },
+      { provide: MetricsConfig, useValue: config.metrics },
+      { provide: SlotTopUpConfig, useValue: config.slotTopUp },
+      { provide: ReturnVisitConfig, useValue: config.returnVisit },
+    ];
     return {
       module: ConfigModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: clock },
-      ],
-      exports: [APP_CONFIG, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, ...concerns],
+      exports: [APP_CONFIG, Clock, WechatConfig, OutboxConfig, ReviewConfig, SweepConfig, MetricsConfig, SlotTopUpConfig, ReturnVisitConfig],
     };
   }
 }

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode } from '@gezhi/shared';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { WechatConfig } from '../wechat-messages/wechat.config';
 import { DomainError } from '../../common/errors/domain-error';
 
 export interface WechatSessionGrant {
@@ -30,14 +29,14 @@ interface Jscode2SessionResponse {
 export class WechatClient {
   private readonly logger = new Logger(WechatClient.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly config: WechatConfig) {}
 
   get configured(): boolean {
-    return Boolean(this.config.wechat.appId && this.config.wechat.secret);
+    return Boolean(this.config.appId && this.config.secret);
   }
 
   async exchangeCode(code: string): Promise<WechatSessionGrant> {
-    const { appId, secret, apiBase, timeoutMs } = this.config.wechat;
+    const { appId, secret, apiBase, timeoutMs } = this.config;
     if (!appId || !secret) throw new DomainError(ErrorCode.WechatUnavailable);
     const query = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' });
     let body: Jscode2SessionResponse;

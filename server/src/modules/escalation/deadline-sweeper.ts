@@ -1,12 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEADLINE_KIND_LABELS, DeadlineState, DeadlineUnitType, NotificationKind, RequestAction } from '@gezhi/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { PeriodicJob } from '../../common/periodic-job';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { SweepConfig } from './sweep.config';
 import { isLockConflict } from '../../database/lock-conflicts';
 import { DeadlineMissEntity, RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { DepartmentEntity } from '../departments/department.entities';
@@ -53,7 +52,7 @@ export class DeadlineSweeper implements OnApplicationBootstrap, BeforeApplicatio
   private readonly job: PeriodicJob<SweepReport>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: SweepConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalation: EscalationService,
     private readonly notifications: NotificationsService,
@@ -62,11 +61,11 @@ export class DeadlineSweeper implements OnApplicationBootstrap, BeforeApplicatio
     private readonly metrics: MetricsRecorder,
   ) {
     // the first run at start-up: overdue items from the downtime are handled at once
-    this.job = new PeriodicJob({ name: 'deadline sweep', logger: this.logger, intervalMs: config.sweep.intervalMs, unref: false, run: () => this.cycle() });
+    this.job = new PeriodicJob({ name: 'deadline sweep', logger: this.logger, intervalMs: config.intervalMs, unref: false, run: () => this.cycle() });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.sweep.enabled) this.job.start();
+    if (this.config.enabled) this.job.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -84,8 +83,8 @@ export class DeadlineSweeper implements OnApplicationBootstrap, BeforeApplicatio
     const warned = await this.warn(now);
     let missed = 0;
     let escalated = 0;
-    const { batchSize } = this.config.sweep;
-    const concurrency = this.dataSource.driver.options.type === 'better-sqlite3' ? 1 : this.config.sweep.concurrency;
+    const { batchSize } = this.config;
+    const concurrency = this.dataSource.driver.options.type === 'better-sqlite3' ? 1 : this.config.concurrency;
     for (;;) {
       // several batches at once, each its own transaction: the work is round trips, not CPU, and claims are
       // per batch (claimToken), so concurrent batches — like concurrent instances — never handle a row twice
@@ -119,12 +118,12 @@ export class DeadlineSweeper implements OnApplicationBootstrap, BeforeApplicatio
           .execute(),
       );
       warned += result.affected ?? 0;
-      if (ids.length < this.config.sweep.batchSize) return warned;
+      if (ids.length < this.config.batchSize) return warned;
     }
   }
 
   /** Ids of clocks in `states` whose `column` time has passed: a range of (state, warnAt) / (state, dueAt). */
-  private async candidates(column: 'warnAt' | 'dueAt', states: DeadlineState[], now: Date, limit = this.config.sweep.batchSize): Promise<number[]> {
+  private async candidates(column: 'warnAt' | 'dueAt', states: DeadlineState[], now: Date, limit = this.config.batchSize): Promise<number[]> {
     const rows = await this.dataSource
       .getRepository(RequestDeadlineEntity)
       .createQueryBuilder('d')

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { categoryLabel, ErrorCode, MetricsScopeKind, MetricsScopeView, RequestCategory } from '@gezhi/shared';
 import { DataSource, In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { MetricsConfig } from './metrics.config';
 import { DepartmentEntity } from '../departments/department.entities';
 import { Community, Grid, Street } from '../geo/geo.entities';
 import { displayName, User } from '../users/user.entity';
@@ -33,9 +32,9 @@ export class MetricsScopes {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: MetricsConfig,
   ) {
-    this.cache = new AnswerCache(config.metrics.cacheMs);
+    this.cache = new AnswerCache(config.cacheMs);
   }
 
   resolve(kind: MetricsScopeKind, id: number): Promise<ResolvedScope> {

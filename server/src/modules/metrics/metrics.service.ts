@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   addDays,
   BreakdownBy,
@@ -31,8 +31,7 @@ import {
 } from '@gezhi/shared';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { MetricsConfig } from './metrics.config';
 import { AnswerCache } from './answer-cache';
 import type { User } from '../users/user.entity';
 import { DEPARTMENT_COUNTERS, OUTCOME_COUNTERS, REQUEST_COUNTERS, zeros } from './domain/counters';
@@ -73,10 +72,10 @@ export class MetricsService {
     private readonly reader: MetricsReader,
     private readonly scopes: MetricsScopes,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: MetricsConfig,
   ) {
-    this.answers = new AnswerCache(config.metrics.cacheMs);
-    this.rankingPolicy = { minSample: config.metrics.rankingMinSample, passRate: config.metrics.rankingPassPercent / 100, listSize: RANKING_RULE.listSize };
+    this.answers = new AnswerCache(config.cacheMs);
+    this.rankingPolicy = { minSample: config.rankingMinSample, passRate: config.rankingPassPercent / 100, listSize: RANKING_RULE.listSize };
   }
 
   /** The projects feature registers its counts here (MetricsView.projects); until then projects are zeros. */

@@ -1,11 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestStatus } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { PeriodicJob } from '../../common/periodic-job';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { ReturnVisitConfig } from './return-visit.config';
 import { RequestEntity } from '../requests/request.entities';
 import { RequestTransitionsService } from '../requests/request-transitions.service';
 import { ReturnVisitPolicy, unratedCloseCutoff } from './domain/return-visit-rules';
@@ -34,17 +33,17 @@ export class ReturnVisitSweeper implements OnApplicationBootstrap, BeforeApplica
   private readonly job: PeriodicJob<ReturnVisitSweepReport>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: ReturnVisitConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: RequestTransitionsService,
     private readonly clock: Clock,
   ) {
-    this.policy = { afterDays: config.returnVisit.afterDays, unratedCloseDays: config.returnVisit.unratedCloseDays };
-    this.job = new PeriodicJob({ name: 'return-visit sweep', logger: this.logger, intervalMs: config.returnVisit.intervalMs, unref: false, run: () => this.cycle() });
+    this.policy = { afterDays: config.afterDays, unratedCloseDays: config.unratedCloseDays };
+    this.job = new PeriodicJob({ name: 'return-visit sweep', logger: this.logger, intervalMs: config.intervalMs, unref: false, run: () => this.cycle() });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.returnVisit.sweepEnabled) this.job.start();
+    if (this.config.sweepEnabled) this.job.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -59,7 +58,7 @@ export class ReturnVisitSweeper implements OnApplicationBootstrap, BeforeApplica
   private async cycle(): Promise<ReturnVisitSweepReport> {
     const started = Date.now();
     const now = this.clock.now();
-    const { batchSize } = this.config.returnVisit;
+    const { batchSize } = this.config;
     let closed = 0;
     let lost = 0;
     let afterId = 0;
@@ -86,7 +85,7 @@ export class ReturnVisitSweeper implements OnApplicationBootstrap, BeforeApplica
       .andWhere('r.resolvedAt <= :cutoff', { cutoff: unratedCloseCutoff(now, this.policy) })
       .andWhere('r.id > :afterId', { afterId })
       .orderBy('r.id', 'ASC')
-      .limit(this.config.returnVisit.batchSize)
+      .limit(this.config.batchSize)
       .getMany();
   }
 

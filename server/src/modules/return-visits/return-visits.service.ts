@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, maskPhone, Page, PageQuery, RequestAction, RequestDetail, RequestStatus, ReturnVisitCallView, ReturnVisitItem } from '@gezhi/shared';
 import { In, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageWindow, toPage } from '../../common/http/pagination';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { ReturnVisitConfig } from './return-visit.config';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
 import { levelOfRole } from '../requests/access/request-access';
@@ -31,7 +30,7 @@ export class ReturnVisitsService {
   readonly policy: ReturnVisitPolicy;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ReturnVisitConfig,
     @InjectRepository(RequestEntity) private readonly requests: Repository<RequestEntity>,
     @InjectRepository(TimelineEventEntity) private readonly timeline: Repository<TimelineEventEntity>,
     private readonly transitions: RequestTransitionsService,
@@ -39,7 +38,7 @@ export class ReturnVisitsService {
     private readonly rooms: RoomDirectory,
     private readonly clock: Clock,
   ) {
-    this.policy = { afterDays: config.returnVisit.afterDays, unratedCloseDays: config.returnVisit.unratedCloseDays };
+    this.policy = { afterDays: config.afterDays, unratedCloseDays: config.unratedCloseDays };
   }
 
   /** 待回访, the longest-waiting first (backed by IDX_request_inbox_status: scope, level, status). */

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DeadlineState,
@@ -16,8 +16,7 @@ import {
 } from '@gezhi/shared';
 import { Brackets, DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { ReviewConfig } from './review.config';
 import { DomainError } from '../../common/errors/domain-error';
 import { RequestDeadlineEntity } from '../deadlines/deadline.entities';
 import { RoomDirectory } from '../geo/room-directory';
@@ -48,7 +47,7 @@ export class AgendaService {
     private readonly settings: ReviewSettingsService,
     private readonly rooms: RoomDirectory,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: ReviewConfig,
   ) {}
 
   async agenda(viewer: User, query: AgendaQueryDto): Promise<ReviewAgenda> {
@@ -66,7 +65,7 @@ export class AgendaService {
     const candidates = await this.candidates(scope.communityId, scope.gridId, window);
     const links = await this.projectLinks(candidates.map((c) => c.id));
     const { entries, counts } = buildAgenda(candidates, window, (id) => links.get(id) ?? []);
-    const entryLimit = this.config.review.agendaLimit;
+    const entryLimit = this.config.agendaLimit;
     const { shown, rest, restLabel } = capAgenda(entries, entryLimit);
     const all = query.all === true;
     return {

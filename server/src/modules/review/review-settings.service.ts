@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, FieldErrorCode, ReviewSettings } from '@gezhi/shared';
 import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { ReviewConfig } from './review.config';
 import { isUniqueViolation } from '../../database/unique-violations';
 import { Community } from '../geo/geo.entities';
 import type { User } from '../users/user.entity';
@@ -42,7 +41,7 @@ export class ReviewSettingsService {
   constructor(
     @InjectRepository(ReviewSettingsEntity) private readonly settings: Repository<ReviewSettingsEntity>,
     @InjectRepository(Community) private readonly communities: Repository<Community>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: ReviewConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -65,7 +64,7 @@ export class ReviewSettingsService {
         version: row.version,
       };
     }
-    const defaults = this.config.review;
+    const defaults = this.config;
     return {
       communityId,
       meetingDays: [...defaults.meetingDays],
@@ -99,7 +98,7 @@ export class ReviewSettingsService {
         await this.settings.insert({
           communityId: scope.communityId,
           ...values,
-          recurrenceWindowDays: this.config.review.recurrenceWindowDays,
+          recurrenceWindowDays: this.config.recurrenceWindowDays,
           version: 1,
         });
       } catch (error) {

@@ -1,7 +1,6 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicJob } from '../../common/periodic-job';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { SlotTopUpConfig } from './slot-top-up.config';
 import { ServiceSlotsService } from './service-slots.service';
 
 /** the first top-up waits a little after start-up (the demo seed and the first requests go first) */
@@ -19,21 +18,21 @@ export class SlotTopUp implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly job: PeriodicJob<number>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: SlotTopUpConfig,
     private readonly slots: ServiceSlotsService,
   ) {
     this.job = new PeriodicJob({
       name: 'slot top-up',
       logger: this.logger,
-      intervalMs: config.slotTopUp.intervalMs,
-      firstDelayMs: Math.min(FIRST_RUN_DELAY_MS, config.slotTopUp.intervalMs),
+      intervalMs: config.intervalMs,
+      firstDelayMs: Math.min(FIRST_RUN_DELAY_MS, config.intervalMs),
       run: () => this.slots.topUp(),
       after: (moved) => moved > 0 && this.logger.log(`slot top-up: ${moved} recurring rules materialised further`),
     });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.slotTopUp.enabled) this.job.start();
+    if (this.config.enabled) this.job.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {

@@ -1,12 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { PeriodicJob } from '../../common/periodic-job';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { OutboxConfig } from './outbox.config';
 import { User } from '../users/user.entity';
 import { OutboxState } from './domain/outbox-state';
 import { classifySendResult, MAX_SEND_ATTEMPTS, nextAttemptAfterFailure, USER_REFUSED } from './domain/retry-schedule';
@@ -42,7 +41,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly job: PeriodicJob<void>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: OutboxConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly client: WechatMessageClient,
@@ -51,14 +50,14 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     this.job = new PeriodicJob({
       name: 'outbox cycle',
       logger: this.logger,
-      intervalMs: config.outbox.intervalMs,
-      firstDelayMs: config.outbox.intervalMs,
+      intervalMs: config.intervalMs,
+      firstDelayMs: config.intervalMs,
       run: (job) => this.tick(job),
     });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.outbox.senderEnabled && this.writer.enabled) this.job.start();
+    if (this.config.senderEnabled && this.writer.enabled) this.job.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -69,7 +68,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
   private async tick(job: PeriodicJob<void>): Promise<void> {
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !job.stopping; batch++) {
       const report = await this.sendOnce();
-      if (report.claimed < this.config.outbox.batchSize) break;
+      if (report.claimed < this.config.batchSize) break;
     }
   }
 
@@ -100,7 +99,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
       .select('message.id', 'id')
       .where('message.state IN (:...states) AND message.nextAttemptAt <= :now AND message.attempts < :max', due)
       .orderBy('message.nextAttemptAt', 'ASC')
-      .limit(this.config.outbox.batchSize)
+      .limit(this.config.batchSize)
       .getRawMany<{ id: number }>();
     if (candidates.length === 0) return [];
     const ids = candidates.map((c) => Number(c.id));
@@ -111,7 +110,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
         state: OutboxState.Sending,
         claimedBy: token,
         claimedAt: now,
-        nextAttemptAt: new Date(now.getTime() + this.config.outbox.leaseMs),
+        nextAttemptAt: new Date(now.getTime() + this.config.leaseMs),
         attempts: () => 'attempts + 1',
         version: () => 'version + 1',
       })

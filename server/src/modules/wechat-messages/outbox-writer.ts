@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { WechatConfig } from './wechat.config';
 import { insertRow } from '../../database/insert-row';
 import { formatSerial } from '../requests/domain/request-presentation';
 import { User } from '../users/user.entity';
@@ -18,20 +17,20 @@ import { WechatOutboxMessage, WechatSubscription } from './wechat-messages.entit
 @Injectable()
 export class OutboxWriter {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: WechatConfig,
     private readonly clock: Clock,
   ) {}
 
   /** true when some template is configured (otherwise WeChat messages are off and notices stay in-app) */
   get enabled(): boolean {
-    const { REQUEST_UPDATE, NEW_ASSIGNMENT } = this.config.wechat.templates;
+    const { REQUEST_UPDATE, NEW_ASSIGNMENT } = this.config.templates;
     return REQUEST_UPDATE !== null || NEW_ASSIGNMENT !== null;
   }
 
   async enqueue(manager: EntityManager, notices: readonly MessageNotice[], at: Date): Promise<void> {
     for (const notice of notices) {
       const purpose = templatePurposeOf(notice.kind);
-      const template = purpose ? this.config.wechat.templates[purpose] : null;
+      const template = purpose ? this.config.templates[purpose] : null;
       if (!purpose || !template) continue;
       if (!(await this.takeOptIn(manager, notice.userId, template.templateId, at))) continue;
       const recipient = await manager.findOne(User, { select: { id: true, role: true }, where: { id: notice.userId } });

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, FieldErrorCode, SubscribeTemplatePurpose, SubscriptionReportBody, SubscriptionsView } from '@gezhi/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { WechatConfig } from './wechat.config';
 import { User } from '../users/user.entity';
 import { WechatSubscription } from './wechat-messages.entities';
 
@@ -13,7 +12,7 @@ import { WechatSubscription } from './wechat-messages.entities';
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: WechatConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -42,7 +41,7 @@ export class SubscriptionsService {
   }
 
   private configuredTemplates(): { purpose: SubscribeTemplatePurpose; templateId: string }[] {
-    return (Object.entries(this.config.wechat.templates) as [SubscribeTemplatePurpose, { templateId: string } | null][])
+    return (Object.entries(this.config.templates) as [SubscribeTemplatePurpose, { templateId: string } | null][])
       .filter((entry): entry is [SubscribeTemplatePurpose, { templateId: string }] => entry[1] !== null)
       .map(([purpose, template]) => ({ purpose, templateId: template.templateId }));
   }

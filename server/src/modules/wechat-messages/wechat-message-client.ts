@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { WechatConfig } from './wechat.config';
 
 export interface SubscribeMessage {
   touser: string;
@@ -34,7 +33,7 @@ export class WechatMessageClient {
   private pendingToken: Promise<string | null> | null = null;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: WechatConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -70,7 +69,7 @@ export class WechatMessageClient {
   }
 
   private async fetchToken(forceRefresh: boolean): Promise<string | null> {
-    const { appId, secret, apiBase, timeoutMs } = this.config.wechat;
+    const { appId, secret, apiBase, timeoutMs } = this.config;
     if (!appId || !secret) return null;
     try {
       const response = await fetch(`${apiBase}/cgi-bin/stable_token`, {
@@ -94,7 +93,7 @@ export class WechatMessageClient {
   }
 
   private async post(token: string, message: SubscribeMessage): Promise<SendResult> {
-    const { apiBase, timeoutMs, miniprogramState } = this.config.wechat;
+    const { apiBase, timeoutMs, miniprogramState } = this.config;
     try {
       const response = await fetch(`${apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
         method: 'POST',

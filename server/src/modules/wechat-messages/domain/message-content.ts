@@ -1,5 +1,5 @@
 import { NotificationKind, pageOf, Role, shanghaiDateTimeOf, SubscribeTemplatePurpose } from '@gezhi/shared';
-import type { SubscribeTemplateConfig } from '../../../config/app-config';
+import type { SubscribeTemplateConfig } from '../wechat.config';
 
 /** The part of an in-app notice a WeChat message is made of (see notifications/request-notices.ts). */
 export interface MessageNotice {
