@@ -4,6 +4,7 @@ export * from './enums';
 export * from './request-lifecycle';
 export * from './ladder';
 export * from './request-actions';
+export * from './performers';
 export * from './deadlines';
 export * from './whistle';
 export * from './services';

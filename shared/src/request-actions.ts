@@ -2,12 +2,14 @@
  * The buttons of a request are the actions that would be authorised: one predicate, `isAuthorised`, on the shared
  * transition table (request-lifecycle.ts), the ladder (ladder.ts) and a department's part in the whistle
  * (whistle.ts). The server lists `availableActions` with `authorisedActions`; the mini-program shows exactly that
- * list. Who the viewer is towards the item (owner, holder, liaison, supervisor, system) is worked out by the server
- * from their scope, which the client does not hold; everything after that is decided here, once.
+ * list, and the server's `authorizeTransition` refuses with `refusalOf` — the same predicate, telling why. Who the
+ * viewer is towards the item (owner, holder, liaison, supervisor, system) is `performersOf` / `actingAsOf`
+ * (performers.ts), from facts both ends hold.
  */
 import { HandlingLevel } from './enums';
+import { ErrorCode } from './errors';
 import { levelAbove } from './ladder';
-import { findTransition, Performer, RequestAction, RequestStatus } from './request-lifecycle';
+import { findTransition, Performer, RequestAction, RequestStatus, Transition } from './request-lifecycle';
 import { AssignmentAction, assignmentActions, AssignmentState, WhistleRole } from './whistle';
 
 /** What an action depends on besides who performs it. */
@@ -63,20 +65,44 @@ export function requestActionOf(action: AssignmentAction, role: WhistleRole): Re
   }
 }
 
+/** Why an action would be refused — the codes the server answers with (409, 403, 409). */
+export type Refusal = ErrorCode.IllegalTransition | ErrorCode.Forbidden | ErrorCode.EscalationTopReached;
+
 /**
- * Whether `action` would be authorised: the table allows it from the status for one of the viewer's performers;
- * 吹哨 only where the level may whistle; 上报 and 申请延期 only below the top of the ladder (there is nobody above
- * the street to take it or to decide); a liaison only the steps of their department's assignment, when given.
+ * Why `action` would not be authorised, or null when it would — the one predicate, told in the order the server
+ * has always answered: the table does not allow it from the status → ILLEGAL_TRANSITION (409); none of the
+ * viewer's performers may do it → FORBIDDEN (403); 吹哨 where the level may not whistle → FORBIDDEN; a liaison
+ * whose department's assignment (when given) has no such step → FORBIDDEN; 上报 and 申请延期 at the top of the
+ * ladder (there is nobody above the street to take it or to decide) → ESCALATION_TOP_REACHED (409).
  */
-export function isAuthorised(action: RequestAction, facts: ActionFacts, actingAs: ActingAs): boolean {
+export function refusalOf(action: RequestAction, facts: ActionFacts, actingAs: ActingAs): Refusal | null {
   const transition = findTransition(action, facts.status);
-  if (!transition) return false;
-  if (action === RequestAction.Whistle && !levelMayWhistle(facts)) return false;
-  if ((action === RequestAction.Escalate || action === RequestAction.RequestExtension) && levelAbove(facts.level) === null) return false;
+  if (!transition) return ErrorCode.IllegalTransition;
+  const performer = performerFor(transition, actingAs);
+  if (!performer) return ErrorCode.Forbidden;
+  if (action === RequestAction.Whistle && !levelMayWhistle(facts)) return ErrorCode.Forbidden;
+  if ((action === RequestAction.Escalate || action === RequestAction.RequestExtension) && levelAbove(facts.level) === null) {
+    return ErrorCode.EscalationTopReached;
+  }
+  return null;
+}
+
+/**
+ * The performer the viewer acts as for this transition (the first of theirs the table names), or undefined: a
+ * liaison counts only for the steps of their department's assignment, when it is given.
+ */
+export function performerFor(transition: Transition, actingAs: ActingAs): Performer | undefined {
   const { performers, assignment } = actingAs;
-  if (performers.some((p) => p !== 'liaison' && transition.performers.includes(p))) return true;
-  if (!performers.includes('liaison') || !transition.performers.includes('liaison')) return false;
+  return performers.find((p) => transition.performers.includes(p) && (p !== 'liaison' || liaisonMay(transition.action, assignment)));
+}
+
+function liaisonMay(action: RequestAction, assignment: ActingAs['assignment']): boolean {
   return !assignment || assignmentActions(assignment.state, assignment.role).some((a) => requestActionOf(a, assignment.role) === action);
+}
+
+/** Whether `action` would be authorised: `refusalOf` finds no reason to refuse it (the buttons and the server's guard). */
+export function isAuthorised(action: RequestAction, facts: ActionFacts, actingAs: ActingAs): boolean {
+  return refusalOf(action, facts, actingAs) === null;
 }
 
 /** The buttons: the offered actions that would be authorised, in `OFFERED_ACTIONS` order. */

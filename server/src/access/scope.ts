@@ -1,20 +1,13 @@
-import { Role } from '@gezhi/shared';
+import { Place, PlaceColumn, placeColumnOf } from '@gezhi/shared';
 import type { Viewer } from '../modules/requests/domain/viewer';
 
-/** The columns a place (a request, a room, a home) is located by. */
-export type PlaceColumn = 'gridId' | 'communityId' | 'streetId';
-export type Place = Record<PlaceColumn, number>;
+/** The columns a place (a request, a room, a home) is located by: shared/src/performers.ts. */
+export type { Place, PlaceColumn };
 
 /** What `Scope.narrow` needs of a query builder (TypeORM's SelectQueryBuilder has it; kept structural: no TypeORM here). */
 export interface Narrowable<Q> {
   andWhere(where: string, parameters?: Record<string, unknown>): Q;
 }
-
-const COLUMN_OF_ROLE: Partial<Record<Role, PlaceColumn>> = {
-  [Role.GridLeader]: 'gridId',
-  [Role.CommunityOfficer]: 'communityId',
-  [Role.StreetOfficer]: 'streetId',
-};
 
 /**
  * A staff member's area — the one scope value: a grid leader's grid, a community officer's community, a street
@@ -29,7 +22,7 @@ export class Scope {
   ) {}
 
   static of(viewer: Pick<Viewer, 'role' | PlaceColumn>): Scope {
-    const column = COLUMN_OF_ROLE[viewer.role] ?? null;
+    const column = placeColumnOf(viewer.role);
     const id = column ? viewer[column] : null;
     return column && id !== null ? new Scope(column, id) : new Scope(null, null);
   }
@@ -38,6 +31,7 @@ export class Scope {
     return this.column === null;
   }
 
+  /** the shared rule `coversPlace` (shared/src/performers.ts) of the viewer this scope is of */
   covers(place: Place): boolean {
     return this.column !== null && place[this.column] === this.id;
   }

@@ -1,7 +1,18 @@
-import { ACTIVE_ASSIGNMENT_STATES, ErrorCode, INVOLVED_ASSIGNMENT_STATES, levelMayWhistle, levelOfRole, Role } from '@gezhi/shared';
+import {
+  activeAssignmentOf,
+  coversPlace,
+  ErrorCode,
+  holdsCurrentLevel,
+  involvedAssignmentOf,
+  isOwner,
+  isStaff,
+  levelMayWhistle,
+  levelOfRole,
+  Role,
+} from '@gezhi/shared';
 import { DomainError } from '../../../common/errors/domain-error';
-import { Place, PlaceColumn, Scope } from '../../../access/scope';
-import type { AssignmentFacts, RequestFacts, Viewer } from '../domain/viewer';
+import { PlaceColumn, Scope } from '../../../access/scope';
+import type { RequestFacts, Viewer } from '../domain/viewer';
 
 /**
  * Who may see which requests (the rule of Permission.RequestView behind requireAccess; the area itself is `Scope`):
@@ -55,47 +66,21 @@ export function scopeOf(viewer: Viewer): { column: ScopeColumn; id: number } | n
   return scope.column !== null && scope.id !== null ? { column: scope.column, id: scope.id } : null;
 }
 
-/** Whether a staff member's scope covers a place (a request, or a room they file for): `Scope.covers`. */
-export function coversPlace(viewer: Viewer, place: Place): boolean {
-  return Scope.of(viewer).covers(place);
-}
-
 /** The handling level a staff role works at: the shared ladder's (shared/src/ladder.ts), re-exported for the services here. */
 export { levelOfRole };
 
-/** The holder: staff whose role works at the request's current level and whose scope covers it. */
-export function holdsCurrentLevel(viewer: Viewer, request: RequestFacts): boolean {
-  return levelOfRole(viewer.role) === request.level && coversPlace(viewer, request);
-}
-
-export function isOwner(viewer: Viewer, request: RequestFacts): boolean {
-  return viewer.role === Role.Resident && request.residentUserId === viewer.id;
-}
-
-export function isStaff(viewer: Viewer): boolean {
-  return levelOfRole(viewer.role) !== null;
-}
+/**
+ * The pure place and ownership facts the performers are worked out by — whether a staff member's area covers a
+ * place (`Scope.covers`'s rule), the owner, the holder, staff, a liaison's involved / active assignment — live in
+ * shared/src/performers.ts (the mini-program can compute the same); re-exported for the services here.
+ */
+export { activeAssignmentOf, coversPlace, holdsCurrentLevel, involvedAssignmentOf, isOwner, isStaff };
 
 export function assertStaff(viewer: Viewer): void {
   if (!isStaff(viewer)) throw new DomainError(ErrorCode.NotStaff);
 }
 
 // ---- liaisons (街道吹哨、部门报到) ----
-
-/** The viewer's department's assignment that gives them sight of the request (latest first), if any. */
-export function involvedAssignmentOf<A extends AssignmentFacts>(viewer: Viewer, request: { assignments?: readonly A[] }): A | undefined {
-  return liaisonAssignments(viewer, request).find((a) => INVOLVED_ASSIGNMENT_STATES.includes(a.state));
-}
-
-/** The viewer's department's assignment it is still working on (NOTIFIED or REPORTED), if any. */
-export function activeAssignmentOf<A extends AssignmentFacts>(viewer: Viewer, request: { assignments?: readonly A[] }): A | undefined {
-  return liaisonAssignments(viewer, request).find((a) => ACTIVE_ASSIGNMENT_STATES.includes(a.state));
-}
-
-function liaisonAssignments<A extends AssignmentFacts>(viewer: Viewer, request: { assignments?: readonly A[] }): A[] {
-  if (viewer.role !== Role.Liaison || viewer.departmentId === null || viewer.departmentId === undefined) return [];
-  return [...(request.assignments ?? [])].reverse().filter((a) => a.departmentId === viewer.departmentId);
-}
 
 /** A liaison acts only on their own department's assignments: anyone else's → 403 NOT_WHISTLED_TO_YOUR_DEPARTMENT. */
 export function assertActsForDepartment(viewer: Viewer, assignment: { departmentId: number }): void {

@@ -1,5 +1,5 @@
 import { AssignmentState, ErrorCode, HandlingLevel, RequestAction, RequestStatus, Role, WhistleRole } from '@gezhi/shared';
-import { actionsFor, authorizeTransition, mayPerform, performersOf, SYSTEM } from './transition-guard';
+import { actionsFor, authorizeTransition, mayPerform, OFFERED_ACTIONS, performersOf, SYSTEM } from './transition-guard';
 import type { RequestFacts, Viewer } from './viewer';
 
 const resident: Viewer = { id: 10, role: Role.Resident, gridId: null, communityId: null, streetId: null };
@@ -160,5 +160,43 @@ describe('performersOf: all five performers of the shared table', () => {
     expect(mayPerform(RequestAction.Escalate, requestIn(RequestStatus.Resolved), SYSTEM)).toBeNull();
     expect(mayPerform(RequestAction.Escalate, { ...requestIn(RequestStatus.PendingAccept), level: HandlingLevel.Street }, SYSTEM)).toBeNull();
     expect(mayPerform(RequestAction.Accept, requestIn(RequestStatus.PendingAccept), SYSTEM)).toBeNull();
+  });
+});
+
+describe('authorizeTransition allows exactly the buttons (actionsFor), over statuses × roles × levels', () => {
+  const liaisonOf = (departmentId: number): Viewer => ({ id: 50 + departmentId, role: Role.Liaison, gridId: null, communityId: null, streetId: null, departmentId });
+  const viewers: Viewer[] = [
+    resident,
+    { ...resident, id: 11 },
+    leaderOfGrid1,
+    { ...leaderOfGrid1, id: 21, gridId: 2 },
+    communityOfficer,
+    { id: 40, role: Role.StreetOfficer, gridId: null, communityId: null, streetId: 1 },
+    liaisonOf(3),
+    liaisonOf(6),
+    liaisonOf(9),
+  ];
+  const assignments = [
+    { departmentId: 3, role: WhistleRole.Lead, state: AssignmentState.Reported },
+    { departmentId: 6, role: WhistleRole.Assist, state: AssignmentState.Notified },
+    { departmentId: 9, role: WhistleRole.Assist, state: AssignmentState.Returned },
+  ];
+  const ALL = Object.values(RequestAction);
+
+  it('throws for an action exactly when the page would not show it', () => {
+    for (const status of Object.values(RequestStatus)) {
+      for (const level of [HandlingLevel.Grid, HandlingLevel.Community, HandlingLevel.Street]) {
+        for (const communityMayWhistle of [false, true]) {
+          const request: RequestFacts = { ...requestIn(status), level, assignments, communityMayWhistle };
+          for (const viewer of viewers) {
+            const buttons = actionsFor(viewer, request);
+            const allowed = OFFERED_ACTIONS.filter((action) => codeOf(() => authorizeTransition(action, request, viewer)) === undefined);
+            expect({ viewer: viewer.id, status, level, allowed }).toEqual({ viewer: viewer.id, status, level, allowed: buttons });
+            // and the actions not offered as buttons (system's, supervisor's …) are decided by the same mayPerform
+            for (const action of ALL) expect(codeOf(() => authorizeTransition(action, request, viewer)) === undefined).toBe(mayPerform(action, request, viewer) !== null);
+          }
+        }
+      }
+    }
   });
 });
