@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { EnvReader, type Env } from './env-reader';
+import { DatabaseTimeouts, parseDatabaseTimeouts } from '../database/database.config';
+import { AuthConfig, parseAuthConfig } from '../modules/auth/auth.config';
 import { MetricsConfig, parseMetricsConfig } from '../modules/metrics/metrics.config';
 import { parseReturnVisitConfig, ReturnVisitConfig } from '../modules/return-visits/return-visit.config';
 import { parseReviewConfig, ReviewConfig } from '../modules/review/review.config';
@@ -9,41 +11,26 @@ import { OutboxConfig, parseOutboxConfig } from '../modules/wechat-messages/outb
 import { parseWechatConfig, WechatConfig } from '../modules/wechat-messages/wechat.config';
 
 export type { Env } from './env-reader';
+export type { DatabaseTimeouts } from '../database/database.config';
 export type { SubscribeTemplateConfig, SubscribeTemplatePurpose, TemplateFieldSource } from '../modules/wechat-messages/wechat.config';
 export { TEMPLATE_FIELD_SOURCES } from '../modules/wechat-messages/wechat.config';
 
-export interface DatabaseTimeouts {
-  /** TCP connect + handshake of a new connection (mysql2 connectTimeout) */
-  connectMs: number;
-  /** one statement: client-side (mysql2 query timeout), server-side (MariaDB max_statement_time), SQLite busy timeout */
-  statementMs: number;
-  /** while the database is unavailable (also at boot), how often it is tried again */
-  retryMs: number;
-}
 
 /**
  * Everything the server reads from its environment, parsed and validated once at boot: the composition of the
  * per-concern configurations (each parsed by its module's `parse…Config(env)` and provided by ConfigModule under its
  * own class, e.g. `WechatConfig`) and the sections still read here.
  */
-export interface AppConfig {
+export interface AppConfig extends AuthConfig {
   nodeEnv: 'development' | 'test' | 'production';
   isProduction: boolean;
   port: number;
   databaseUrl: string;
-  /** fail fast when the database is down or frozen: 503 DATABASE_UNAVAILABLE instead of a hang */
+  /** src/database/database.config.ts */
   databaseTimeouts: DatabaseTimeouts;
-  /** HMAC key of the bearer tokens; null = the installation's own, generated once and kept in the database (installation_secret) */
-  tokenSecret: string | null;
-  tokenTtlSeconds: number;
-  devLogin: boolean;
+  /** modules/auth/auth.config.ts (AuthConfig): tokenSecret, tokenTtlSeconds, devLogin */
   /** Swagger UI at /docs and the OpenAPI JSON at /docs/json (default: on outside production) */
   docsEnabled: boolean;
-  /**
-   * AES-256-GCM keys that encrypt WeChat session_keys at rest, by key id; the first encrypts, all decrypt (rotation).
-   * null = the installation's own key, generated once and kept in the database (outside production only).
-   */
-  sessionKeyKeys: { id: string; key: Buffer }[] | null;
   /** modules/wechat-messages/wechat.config.ts */
   wechat: WechatConfig;
   /** modules/wechat-messages/outbox.config.ts */
@@ -121,8 +108,6 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 /** The folder `server/`: relative paths in the environment are resolved against it (src/config or dist/config → ../..). */
 export const SERVER_ROOT = path.resolve(__dirname, '..', '..');
 
-const MIN_TOKEN_SECRET_LENGTH = 32;
-const SESSION_KEY_KEY_BYTES = 32;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -138,7 +123,6 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
   const problems = env.problems;
   const read = (name: string) => env.read(name);
   const readBoolean = (name: string, fallback: boolean) => env.readBoolean(name, fallback);
-  const readPositiveInt = (name: string, fallback: number) => env.readPositiveInt(name, fallback);
   const readInteger = (name: string, fallback: number, min: number, max: number) => env.readInteger(name, fallback, min, max);
   const resolvePath = (value: string) => env.resolvePath(value);
 
@@ -151,28 +135,7 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
     problems.push('DATABASE_URL must start with sqlite:, mariadb:// or mysql://');
   }
 
-  // unset outside production: a random secret generated once per installation and kept in its database (no constant)
-  const tokenSecret = read('TOKEN_SECRET') ?? null;
-  if (!tokenSecret) {
-    if (isProduction) problems.push('TOKEN_SECRET is required when NODE_ENV=production');
-  } else if (isProduction && tokenSecret.length < MIN_TOKEN_SECRET_LENGTH) {
-    problems.push(`TOKEN_SECRET must be at least ${MIN_TOKEN_SECRET_LENGTH} characters in production`);
-  }
-
-  const sessionKeyKeys = parseSessionKeyKeys(read('WECHAT_SESSION_KEY_KEYS'), problems);
-  if (!sessionKeyKeys && isProduction) {
-    problems.push('WECHAT_SESSION_KEY_KEYS is required when NODE_ENV=production (e.g. k1:<32 random bytes in base64>)');
-  }
-
-  const rawTtl = read('TOKEN_TTL_SECONDS') ?? String(7 * 24 * 3600);
-  const tokenTtlSeconds = Number(rawTtl);
-  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds <= 0) problems.push('TOKEN_TTL_SECONDS must be a positive integer');
-
-  // the demo conveniences are off unless asked for (npm run demo and the tests turn them on)
-  const devLogin = readBoolean('DEV_LOGIN', false);
-  if (isProduction && devLogin) {
-    problems.push('DEV_LOGIN=true is refused when NODE_ENV=production: the dev login lets anyone sign in as any demo account');
-  }
+  const auth = parseAuthConfig(env);
 
   const wechat = parseWechatConfig(env);
 
@@ -204,16 +167,9 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
     isProduction,
     port,
     databaseUrl,
-    databaseTimeouts: {
-      connectMs: readPositiveInt('DATABASE_CONNECT_TIMEOUT_MS', 2000),
-      statementMs: readPositiveInt('DATABASE_STATEMENT_TIMEOUT_MS', 2000),
-      retryMs: readPositiveInt('DATABASE_RETRY_MS', 1000),
-    },
-    tokenSecret,
-    tokenTtlSeconds,
-    devLogin,
+    databaseTimeouts: parseDatabaseTimeouts(env),
+    ...auth,
     docsEnabled: readBoolean('DOCS_ENABLED', !isProduction),
-    sessionKeyKeys,
     wechat,
     outbox: parseOutboxConfig(env),
     passwords: {
@@ -270,26 +226,4 @@ function normaliseDatabaseUrl(url: string, serverRoot: string): string {
   if (!url.startsWith('sqlite:')) return url;
   const file = url.slice('sqlite:'.length);
   return file === ':memory:' ? url : `sqlite:${path.resolve(serverRoot, file)}`;
-}
-
-/** `k2:<base64>,k1:<base64>`: key id (letters and digits, ≤ 16) and a 32-byte key each; the first one encrypts. */
-function parseSessionKeyKeys(raw: string | undefined, problems: string[]): AppConfig['sessionKeyKeys'] {
-  if (raw === undefined) return null;
-  const keys: { id: string; key: Buffer }[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim())) {
-    const match = /^([A-Za-z0-9]{1,16}):([A-Za-z0-9+/_=-]+)$/.exec(entry);
-    const key = match ? Buffer.from(match[2], 'base64') : null;
-    if (!match || !key || key.length !== SESSION_KEY_KEY_BYTES) {
-      problems.push(
-        `WECHAT_SESSION_KEY_KEYS must be comma-separated <keyId>:<${SESSION_KEY_KEY_BYTES} bytes in base64> (key id letters and digits, at most 16)`,
-      );
-      return null;
-    }
-    if (keys.some((k) => k.id === match[1])) {
-      problems.push(`WECHAT_SESSION_KEY_KEYS names key id "${match[1]}" twice`);
-      return null;
-    }
-    keys.push({ id: match[1], key });
-  }
-  return keys;
 }

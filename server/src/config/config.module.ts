@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { Clock, SystemClock } from '../common/clock';
 import { AppConfig } from './app-config';
+import { DatabaseTimeouts } from '../database/database.config';
+import { AuthConfig } from '../modules/auth/auth.config';
 import { MetricsConfig } from '../modules/metrics/metrics.config';
 import { ReturnVisitConfig } from '../modules/return-visits/return-visit.config';
 import { ReviewConfig } from '../modules/review/review.config';
@@ -13,7 +15,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /**
  * Provides the already-validated configuration and the Clock to every module: each concern under its own class
- * (inject `WechatConfig`, `OutboxConfig`, `ReviewConfig`, `SweepConfig`, `MetricsConfig`, `SlotTopUpConfig`,
+ * (inject `DatabaseTimeouts`, `AuthConfig`, `WechatConfig`, `OutboxConfig`, `ReviewConfig`, `SweepConfig`, `MetricsConfig`, `SlotTopUpConfig`,
  * `ReturnVisitConfig`; each parsed by its module's `parse…Config`), the sections not yet split as the whole
  * AppConfig (inject with @Inject(APP_CONFIG)).
  */
@@ -21,7 +23,10 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
+    const { tokenSecret, tokenTtlSeconds, devLogin, sessionKeyKeys } = config;
     const concerns: Provider[] = [
+      { provide: DatabaseTimeouts, useValue: config.databaseTimeouts },
+      { provide: AuthConfig, useValue: { tokenSecret, tokenTtlSeconds, devLogin, sessionKeyKeys } satisfies AuthConfig },
       { provide: WechatConfig, useValue: config.wechat },
       { provide: OutboxConfig, useValue: config.outbox },
       { provide: ReviewConfig, useValue: config.review },
@@ -33,7 +38,7 @@ export class ConfigModule {
     return {
       module: ConfigModule,
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, ...concerns],
-      exports: [APP_CONFIG, Clock, WechatConfig, OutboxConfig, ReviewConfig, SweepConfig, MetricsConfig, SlotTopUpConfig, ReturnVisitConfig],
+      exports: [APP_CONFIG, Clock, DatabaseTimeouts, AuthConfig, WechatConfig, OutboxConfig, ReviewConfig, SweepConfig, MetricsConfig, SlotTopUpConfig, ReturnVisitConfig],
     };
   }
 }

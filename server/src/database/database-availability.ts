@@ -1,10 +1,9 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Global, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { DatabaseTimeouts } from './database.config';
 import { databaseErrorReason } from './database-errors';
 
 interface Outage {
@@ -28,13 +27,13 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: DatabaseTimeouts,
   ) {}
 
   /** MariaDB also stops a statement server-side (max_statement_time, per session, in seconds) on each new connection. */
   onModuleInit(): void {
     if (this.dataSource.options.type !== 'mariadb') return;
-    const seconds = this.config.databaseTimeouts.statementMs / 1000;
+    const seconds = this.config.statementMs / 1000;
     const pool = (this.dataSource.driver as unknown as { pool?: { on(event: 'connection', listener: (c: { query(sql: string): unknown }) => void): void } }).pool;
     pool?.on('connection', (connection) => connection.query(`SET SESSION max_statement_time = ${seconds}`));
   }
@@ -47,7 +46,7 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
   refused(error?: unknown): void {
     if (this.outage === null) {
       this.outage = { since: Date.now(), reason: error === undefined ? 'unknown' : databaseErrorReason(error), refused: 0 };
-      this.logger.error(`database unavailable (${this.outage.reason}); answering 503 DATABASE_UNAVAILABLE and retrying every ${this.config.databaseTimeouts.retryMs} ms`);
+      this.logger.error(`database unavailable (${this.outage.reason}); answering 503 DATABASE_UNAVAILABLE and retrying every ${this.config.retryMs} ms`);
       this.scheduleProbe();
     }
     this.outage.refused++;
@@ -62,7 +61,7 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(Object.assign(new Error('the database did not answer SELECT 1 in time'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })),
-        this.config.databaseTimeouts.statementMs,
+        this.config.statementMs,
       );
     });
     const roundTrip = this.dataSource.query('SELECT 1');
@@ -95,7 +94,7 @@ export class DatabaseAvailability implements OnModuleInit, OnApplicationShutdown
         () => this.ended(),
         () => this.scheduleProbe(),
       );
-    }, this.config.databaseTimeouts.retryMs);
+    }, this.config.retryMs);
     this.probeTimer.unref();
   }
 

@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { AuthConfig } from './auth.config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -25,8 +24,8 @@ import { WechatClient } from './wechat-client';
     // after the migrations ran (the DataSource is initialised): the installation's own secrets when the environment has none
     {
       provide: AuthKeys,
-      inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource) => AuthKeys.resolve(config, dataSource),
+      inject: [AuthConfig, getDataSourceToken()],
+      useFactory: (config: AuthConfig, dataSource: DataSource) => AuthKeys.resolve(config, dataSource),
     },
     AuthService,
     WechatClient,

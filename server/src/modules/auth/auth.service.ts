@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthOptions, ErrorCode, LoginResponse, Role, ROLE_LABELS } from '@gezhi/shared';
 import { Repository } from 'typeorm';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { AuthConfig } from './auth.config';
 import { DomainError } from '../../common/errors/domain-error';
 import { displayName, User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -16,7 +15,7 @@ import { WechatClient, WechatSessionGrant } from './wechat-client';
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AuthConfig,
     @InjectRepository(User) private readonly userRepository: Repository<User>,
     private readonly sessions: WechatSessionStore,
     private readonly keys: AuthKeys,

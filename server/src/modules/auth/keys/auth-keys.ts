@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../config/app-config';
+import { AuthConfig } from '../auth.config';
 import { isUniqueViolation } from '../../../database/unique-violations';
 import { InstallationSecret } from './installation-secret.entity';
 import { SessionKeyCipher } from './session-key-cipher';
@@ -23,7 +23,7 @@ export class AuthKeys {
     readonly sessionKeys: SessionKeyCipher,
   ) {}
 
-  static async resolve(config: AppConfig, dataSource: DataSource): Promise<AuthKeys> {
+  static async resolve(config: AuthConfig, dataSource: DataSource): Promise<AuthKeys> {
     const tokenSecret = config.tokenSecret ?? (await installationSecret(dataSource, TOKEN_SECRET_NAME));
     const keys =
       config.sessionKeyKeys ??
