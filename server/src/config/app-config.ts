@@ -1,5 +1,9 @@
 import * as path from 'node:path';
 import { EnvReader, type Env } from './env-reader';
+import { parsePasswordConfig } from '../modules/auth/passwords/password.config';
+import { parseFilingQuotaConfig } from '../modules/requests/filing-quota.config';
+import { parseUploadsConfig } from '../modules/uploads/uploads.config';
+import { parseHomeBindingConfig } from '../modules/users/home-binding.config';
 import { DatabaseTimeouts, parseDatabaseTimeouts } from '../database/database.config';
 import { AuthConfig, parseAuthConfig } from '../modules/auth/auth.config';
 import { MetricsConfig, parseMetricsConfig } from '../modules/metrics/metrics.config';
@@ -35,12 +39,12 @@ export interface AppConfig extends AuthConfig {
   wechat: WechatConfig;
   /** modules/wechat-messages/outbox.config.ts */
   outbox: OutboxConfig;
-  /** password login for staff and liaisons (desktop browser) */
+  /** password login for staff and liaisons (desktop browser); with limits.loginPerAddress and loginBackoffMaxSeconds: modules/auth/passwords/password.config.ts */
   passwords: {
     /** log2 of scrypt's N for new hashes (stored hashes carry their own parameters) */
     scryptCost: number;
   };
-  /** limits against abuse and overload (docs/operations.md#limits-and-abuse) */
+  /** limits against abuse and overload (docs/operations.md#limits-and-abuse); each parsed by its concern (PasswordConfig, FilingQuotaConfig, UploadsConfig, HomeBindingConfig) but trustProxy */
   limits: {
     /** fastify's trustProxy: whom to believe about the caller's address in X-Forwarded-For (false: nobody) */
     trustProxy: boolean | string[];
@@ -76,6 +80,7 @@ export interface AppConfig extends AuthConfig {
   log: {
     level: LogLevelName;
   };
+  /** uploadDir, photos (and limits.uploadsPerHour, orphan*): modules/uploads/uploads.config.ts */
   uploadDir: string;
   /** photos: re-encoded on upload, served only at signed URLs (docs/operations.md#photos) */
   photos: {
@@ -153,8 +158,10 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
       problems.push(`TRUST_PROXY must be false, true, or proxy addresses/CIDRs (or loopback, linklocal, uniquelocal) separated by commas (got "${rawTrustProxy}")`);
     } else trustProxy = proxies;
   }
-  // tests file and log in far more than a person would; suites that test the limits set them explicitly
-  const relaxed = nodeEnv === 'test';
+  const passwords = parsePasswordConfig(env);
+  const filingQuota = parseFilingQuotaConfig(env);
+  const uploads = parseUploadsConfig(env);
+  const homeBinding = parseHomeBindingConfig(env);
 
   // tests run quiet unless they give the app a log destination (test/support/test-app.ts)
   const rawLogLevel = read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info');
@@ -173,23 +180,20 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
     wechat,
     outbox: parseOutboxConfig(env),
     passwords: {
-      scryptCost: readInteger('PASSWORD_SCRYPT_COST', 15, 14, 20),
+      scryptCost: passwords.scryptCost,
     },
     limits: {
       trustProxy,
-      loginPerAddress: {
-        limit: readInteger('LOGIN_ADDRESS_LIMIT', relaxed ? 10_000 : 20, 1, 1_000_000),
-        windowMs: readInteger('LOGIN_ADDRESS_WINDOW_SECONDS', 900, 10, 86_400) * 1000,
-      },
-      loginBackoffMaxSeconds: readInteger('LOGIN_BACKOFF_MAX_SECONDS', 900, 1, 86_400),
-      filingsPerHour: readInteger('FILING_QUOTA_PER_HOUR', relaxed ? 10_000 : 20, 1, 1_000_000),
-      filingsPerDay: readInteger('FILING_QUOTA_PER_DAY', relaxed ? 10_000 : 50, 1, 1_000_000),
-      uploadsPerHour: readInteger('UPLOAD_QUOTA_PER_HOUR', relaxed ? 10_000 : 100, 1, 1_000_000),
-      orphanSweepEnabled: readBoolean('ORPHAN_SWEEP_ENABLED', nodeEnv !== 'test'),
-      orphanSweepIntervalMs: readInteger('ORPHAN_SWEEP_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
-      orphanUploadMaxAgeHours: readInteger('ORPHAN_UPLOAD_MAX_AGE_HOURS', 24, 1, 720),
-      homeChanges: readInteger('HOME_CHANGES_LIMIT', 3, 1, 100),
-      homeChangeWindowDays: readInteger('HOME_CHANGES_WINDOW_DAYS', 30, 1, 365),
+      loginPerAddress: passwords.loginPerAddress,
+      loginBackoffMaxSeconds: passwords.loginBackoffMaxSeconds,
+      filingsPerHour: filingQuota.filingsPerHour,
+      filingsPerDay: filingQuota.filingsPerDay,
+      uploadsPerHour: uploads.uploadsPerHour,
+      orphanSweepEnabled: uploads.orphanSweepEnabled,
+      orphanSweepIntervalMs: uploads.orphanSweepIntervalMs,
+      orphanUploadMaxAgeHours: uploads.orphanUploadMaxAgeHours,
+      homeChanges: homeBinding.homeChanges,
+      homeChangeWindowDays: homeBinding.homeChangeWindowDays,
     },
     http: {
       headersTimeoutMs: readInteger('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 120_000),
@@ -198,12 +202,8 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
       keepAliveTimeoutMs: readInteger('HTTP_KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 600_000),
     },
     log: { level: logLevel },
-    uploadDir: resolvePath(read('UPLOAD_DIR') ?? './data/uploads'),
-    photos: {
-      urlSecret: read('PHOTO_URL_SECRET') ?? null,
-      urlTtlSeconds: readInteger('PHOTO_URL_TTL_SECONDS', 3600, 60, 86_400),
-      maxDimension: readInteger('PHOTO_MAX_DIMENSION', 2560, 320, 8192),
-    },
+    uploadDir: uploads.uploadDir,
+    photos: uploads.photos,
     h5Dir: h5 ? resolvePath(h5) : null,
     seedDemo: readBoolean('SEED_DEMO', false),
     review,

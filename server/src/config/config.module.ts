@@ -1,6 +1,10 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { Clock, SystemClock } from '../common/clock';
 import { AppConfig } from './app-config';
+import { PasswordConfig } from '../modules/auth/passwords/password.config';
+import { FilingQuotaConfig } from '../modules/requests/filing-quota.config';
+import { UploadsConfig } from '../modules/uploads/uploads.config';
+import { HomeBindingConfig } from '../modules/users/home-binding.config';
 import { DatabaseTimeouts } from '../database/database.config';
 import { AuthConfig } from '../modules/auth/auth.config';
 import { MetricsConfig } from '../modules/metrics/metrics.config';
@@ -15,7 +19,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /**
  * Provides the already-validated configuration and the Clock to every module: each concern under its own class
- * (inject `DatabaseTimeouts`, `AuthConfig`, `WechatConfig`, `OutboxConfig`, `ReviewConfig`, `SweepConfig`, `MetricsConfig`, `SlotTopUpConfig`,
+ * (inject `PasswordConfig`, `FilingQuotaConfig`, `UploadsConfig`, `HomeBindingConfig`, `DatabaseTimeouts`, `AuthConfig`, `WechatConfig`, `OutboxConfig`, `ReviewConfig`, `SweepConfig`, `MetricsConfig`, `SlotTopUpConfig`,
  * `ReturnVisitConfig`; each parsed by its module's `parse…Config`), the sections not yet split as the whole
  * AppConfig (inject with @Inject(APP_CONFIG)).
  */
@@ -24,7 +28,25 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export class ConfigModule {
   static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
     const { tokenSecret, tokenTtlSeconds, devLogin, sessionKeyKeys } = config;
+    const { limits } = config;
     const concerns: Provider[] = [
+      {
+        provide: PasswordConfig,
+        useValue: { scryptCost: config.passwords.scryptCost, loginPerAddress: limits.loginPerAddress, loginBackoffMaxSeconds: limits.loginBackoffMaxSeconds } satisfies PasswordConfig,
+      },
+      { provide: FilingQuotaConfig, useValue: { filingsPerHour: limits.filingsPerHour, filingsPerDay: limits.filingsPerDay } satisfies FilingQuotaConfig },
+      {
+        provide: UploadsConfig,
+        useValue: {
+          uploadDir: config.uploadDir,
+          photos: config.photos,
+          uploadsPerHour: limits.uploadsPerHour,
+          orphanSweepEnabled: limits.orphanSweepEnabled,
+          orphanSweepIntervalMs: limits.orphanSweepIntervalMs,
+          orphanUploadMaxAgeHours: limits.orphanUploadMaxAgeHours,
+        } satisfies UploadsConfig,
+      },
+      { provide: HomeBindingConfig, useValue: { homeChanges: limits.homeChanges, homeChangeWindowDays: limits.homeChangeWindowDays } satisfies HomeBindingConfig },
       { provide: DatabaseTimeouts, useValue: config.databaseTimeouts },
       { provide: AuthConfig, useValue: { tokenSecret, tokenTtlSeconds, devLogin, sessionKeyKeys } satisfies AuthConfig },
       { provide: WechatConfig, useValue: config.wechat },
@@ -38,7 +60,7 @@ export class ConfigModule {
     return {
       module: ConfigModule,
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, ...concerns],
-      exports: [APP_CONFIG, Clock, DatabaseTimeouts, AuthConfig, WechatConfig, OutboxConfig, ReviewConfig, SweepConfig, MetricsConfig, SlotTopUpConfig, ReturnVisitConfig],
+      exports: [APP_CONFIG, Clock, PasswordConfig, FilingQuotaConfig, UploadsConfig, HomeBindingConfig, DatabaseTimeouts, AuthConfig, WechatConfig, OutboxConfig, ReviewConfig, SweepConfig, MetricsConfig, SlotTopUpConfig, ReturnVisitConfig],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Channel,
@@ -14,8 +14,7 @@ import {
 import { writeTransaction } from '../../database/write-transaction';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { FilingQuotaConfig } from './filing-quota.config';
 import { RateCounters } from '../rate-limits/rate-counters';
 import { DeadlineState } from '@gezhi/shared';
 import { DeadlineDraft, DeadlineService, deadlineView, summarize } from '../deadlines/deadline.service';
@@ -63,7 +62,7 @@ export class RequestFilingService {
     private readonly ledger: RequestLedger,
     private readonly households: RoomResidentsService,
     private readonly counters: RateCounters,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: FilingQuotaConfig,
   ) {}
 
   /** `metered: false` only for the demo seed: what it files is not a resident's doing */
@@ -175,7 +174,7 @@ export class RequestFilingService {
    */
   private async refuseOverQuota(resident: User): Promise<void> {
     const now = this.deadlines.now();
-    const { filingsPerHour, filingsPerDay } = this.config.limits;
+    const { filingsPerHour, filingsPerDay } = this.config;
     await this.counters.consumeOrRefuse(`filing-hour:${resident.id}`, { limit: filingsPerHour, windowMs: 3600_000 }, now, '提交诉求过于频繁');
     await this.counters.consumeOrRefuse(`filing-day:${resident.id}`, { limit: filingsPerDay, windowMs: 24 * 3600_000 }, now, '今日提交的诉求已达上限');
   }

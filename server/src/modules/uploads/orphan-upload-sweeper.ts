@@ -1,8 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { PeriodicJob } from '../../common/periodic-job';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { UploadsConfig } from './uploads.config';
 import { UploadsService } from './uploads.service';
 
 export interface OrphanSweepReport {
@@ -28,21 +27,21 @@ export class OrphanUploadSweeper implements OnApplicationBootstrap, BeforeApplic
   private readonly job: PeriodicJob<OrphanSweepReport>;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: UploadsConfig,
     private readonly uploads: UploadsService,
     private readonly clock: Clock,
   ) {
     this.job = new PeriodicJob({
       name: 'orphan upload sweep',
       logger: this.logger,
-      intervalMs: config.limits.orphanSweepIntervalMs,
+      intervalMs: config.orphanSweepIntervalMs,
       run: () => this.sweep(),
       after: (report) => report.deleted > 0 && this.logger.log(`deleted ${report.deleted} unattached photos`),
     });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.limits.orphanSweepEnabled) this.job.start();
+    if (this.config.orphanSweepEnabled) this.job.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -55,7 +54,7 @@ export class OrphanUploadSweeper implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async sweep(): Promise<OrphanSweepReport> {
-    const cutoff = new Date(this.clock.now().getTime() - this.config.limits.orphanUploadMaxAgeHours * 3600_000);
+    const cutoff = new Date(this.clock.now().getTime() - this.config.orphanUploadMaxAgeHours * 3600_000);
     const report: OrphanSweepReport = { deleted: 0, lost: 0 };
     for (let batch = 0; batch < MAX_BATCHES_PER_SWEEP; batch++) {
       const { candidates, deleted } = await this.uploads.deleteOrphans(cutoff, BATCH_SIZE);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { AppConfig } from '../../config/app-config';
+import { UploadsConfig } from './uploads.config';
 import { installationSecret } from '../auth/keys/auth-keys';
 import { checkPhotoSignature, PhotoSignatureCheck, signedPhotoUrl } from './domain/photo-url-signature';
 
@@ -17,7 +17,7 @@ export class PhotoUrls {
     private readonly clock: Clock,
   ) {}
 
-  static async resolve(config: AppConfig, dataSource: DataSource, clock: Clock): Promise<PhotoUrls> {
+  static async resolve(config: UploadsConfig, dataSource: DataSource, clock: Clock): Promise<PhotoUrls> {
     const key = config.photos.urlSecret ?? (await installationSecret(dataSource, PHOTO_URL_SECRET_NAME));
     return new PhotoUrls(key, config.photos.urlTtlSeconds, clock);
   }

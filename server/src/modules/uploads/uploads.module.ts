@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { UploadsConfig } from './uploads.config';
 import { LocalDiskPhotoStorage } from './local-disk-photo-storage';
 import { Photo } from './photo.entity';
 import { PhotoStorage } from './photo-storage';
@@ -21,10 +20,10 @@ import { OrphanUploadSweeper } from './orphan-upload-sweeper';
     OrphanUploadSweeper,
     {
       provide: PhotoUrls,
-      inject: [APP_CONFIG, getDataSourceToken(), Clock],
-      useFactory: (config: AppConfig, dataSource: DataSource, clock: Clock) => PhotoUrls.resolve(config, dataSource, clock),
+      inject: [UploadsConfig, getDataSourceToken(), Clock],
+      useFactory: (config: UploadsConfig, dataSource: DataSource, clock: Clock) => PhotoUrls.resolve(config, dataSource, clock),
     },
-    { provide: PhotoStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskPhotoStorage(config.uploadDir) },
+    { provide: PhotoStorage, inject: [UploadsConfig], useFactory: (config: UploadsConfig) => new LocalDiskPhotoStorage(config.uploadDir) },
   ],
   exports: [UploadsService],
 })

@@ -1,4 +1,4 @@
-import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, LIMITS, UploadedPhoto } from '@gezhi/shared';
 import type { FastifyRequest } from 'fastify';
@@ -7,8 +7,7 @@ import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { RateCounters } from '../rate-limits/rate-counters';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { UploadsConfig } from './uploads.config';
 import type { User } from '../users/user.entity';
 import { reencodeImage } from './image-reencoder';
 import { sniffImageMime } from './image-sniffer';
@@ -41,7 +40,7 @@ export class UploadsService {
     @InjectRepository(Photo) private readonly photos: Repository<Photo>,
     private readonly storage: PhotoStorage,
     private readonly urls: PhotoUrls,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: UploadsConfig,
     private readonly counters: RateCounters,
     private readonly clock: Clock,
   ) {}
@@ -53,7 +52,7 @@ export class UploadsService {
   async upload(owner: User, request: FastifyRequest): Promise<UploadedPhoto> {
     const now = this.clock.now();
     // counted before the body is read or re-encoded: an over-quota upload costs no CPU
-    await this.counters.consumeOrRefuse(`upload:${owner.id}`, { limit: this.config.limits.uploadsPerHour, windowMs: HOUR }, now, '上传照片过于频繁');
+    await this.counters.consumeOrRefuse(`upload:${owner.id}`, { limit: this.config.uploadsPerHour, windowMs: HOUR }, now, '上传照片过于频繁');
     const original = await this.readUpload(request);
     const sniffed = sniffImageMime(original);
     const image = sniffed ? await reencodeImage(original, sniffed, this.config.photos.maxDimension) : null;

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, maskPersonName, maskPhone, Me, Role, UnverifiedHome } from '@gezhi/shared';
 import { DataSource, IsNull, MoreThan, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { HomeBindingConfig } from './home-binding.config';
 import { RoomDirectory } from '../geo/room-directory';
 import { formatAddress } from '../geo/room-placement';
 import { Permission } from '@gezhi/shared';
@@ -32,7 +31,7 @@ const LIST_LIMIT = 200;
 export class HomeBindingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: HomeBindingConfig,
     private readonly clock: Clock,
     private readonly rooms: RoomDirectory,
     private readonly users: UsersService,
@@ -117,15 +116,15 @@ export class HomeBindingService {
   }
 
   private async refuseTooManyChanges(userId: number, now: Date): Promise<void> {
-    const windowMs = this.config.limits.homeChangeWindowDays * DAY;
+    const windowMs = this.config.homeChangeWindowDays * DAY;
     const binds = await this.dataSource.getRepository(HomeBindingEventEntity).find({
       select: { createdAt: true },
       where: { userId, action: HomeBindingAction.Bind, createdAt: MoreThan(new Date(now.getTime() - windowMs)) },
       order: { createdAt: 'ASC' },
     });
-    if (binds.length < this.config.limits.homeChanges) return;
-    const freedAt = new Date(binds[binds.length - this.config.limits.homeChanges].createdAt.getTime() + windowMs);
-    throw rateLimited(`${this.config.limits.homeChangeWindowDays} 天内更换房屋已达 ${this.config.limits.homeChanges} 次`, secondsUntil(freedAt, now));
+    if (binds.length < this.config.homeChanges) return;
+    const freedAt = new Date(binds[binds.length - this.config.homeChanges].createdAt.getTime() + windowMs);
+    throw rateLimited(`${this.config.homeChangeWindowDays} 天内更换房屋已达 ${this.config.homeChanges} 次`, secondsUntil(freedAt, now));
   }
 
   private async unverifiedRequestCounts(userIds: number[]): Promise<Map<number, number>> {

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@gezhi/shared';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { DomainError } from '../../../common/errors/domain-error';
-import type { AppConfig } from '../../../config/app-config';
-import { APP_CONFIG } from '../../../config/config.module';
+import { PasswordConfig } from './password.config';
 import { isUniqueViolation } from '../../../database/unique-violations';
 import type { RateLimit } from '../../rate-limits/domain/fixed-window';
 import { secondsUntil } from '../../rate-limits/domain/fixed-window';
@@ -40,17 +39,17 @@ export class PasswordService {
   private readonly backoff: BackoffPolicy;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: PasswordConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly counters: RateCounters,
   ) {
-    this.params = { ln: config.passwords.scryptCost, r: 8, p: 1 };
+    this.params = { ln: config.scryptCost, r: 8, p: 1 };
     this.decoy = decoyHash(this.params);
-    this.perAddress = config.limits.loginPerAddress;
-    this.backoff = backoffPolicy(config.limits.loginBackoffMaxSeconds);
+    this.perAddress = config.loginPerAddress;
+    this.backoff = backoffPolicy(config.loginBackoffMaxSeconds);
   }
 
   /** The user behind account + password, or 401 INVALID_CREDENTIALS / 429 RATE_LIMITED. */
