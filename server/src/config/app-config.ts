@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { EnvReader, type Env } from './env-reader';
+import { parseDemoSeedConfig } from '../modules/demo-seed/demo-seed.config';
 import { parsePasswordConfig } from '../modules/auth/passwords/password.config';
 import { parseFilingQuotaConfig } from '../modules/requests/filing-quota.config';
 import { parseUploadsConfig } from '../modules/uploads/uploads.config';
@@ -92,6 +93,7 @@ export interface AppConfig extends AuthConfig {
     maxDimension: number;
   };
   h5Dir: string | null;
+  /** modules/demo-seed/demo-seed.config.ts */
   seedDemo: boolean;
   /** modules/review/review.config.ts */
   review: ReviewConfig;
@@ -169,6 +171,8 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
     ? (rawLogLevel as LogLevelName)
     : (problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLogLevel}")`), 'info' as const);
 
+  const demoSeed = parseDemoSeedConfig(env);
+
   const config: AppConfig = {
     nodeEnv,
     isProduction,
@@ -205,18 +209,13 @@ export function parseConfig(rawEnv: Env, serverRoot: string = SERVER_ROOT): AppC
     uploadDir: uploads.uploadDir,
     photos: uploads.photos,
     h5Dir: h5 ? resolvePath(h5) : null,
-    seedDemo: readBoolean('SEED_DEMO', false),
+    seedDemo: demoSeed.seedDemo,
     review,
     sweep: parseSweepConfig(env),
     metrics: parseMetricsConfig(env),
     slotTopUp: parseSlotTopUpConfig(env),
     returnVisit: parseReturnVisitConfig(env),
   };
-  if (isProduction && config.seedDemo) {
-    problems.push(
-      'SEED_DEMO=true is refused when NODE_ENV=production: the demo seed creates demo accounts with the published demo password',
-    );
-  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

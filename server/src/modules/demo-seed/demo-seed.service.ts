@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, shanghaiDayOf } from '@gezhi/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { PasswordConfig } from '../auth/passwords/password.config';
+import { DemoSeedConfig } from './demo-seed.config';
 import { refuseDemoPasswords, seedDemoPasswords } from '../auth/passwords/demo-passwords';
 import { DepartmentEntity, RoutingRuleEntity } from '../departments/department.entities';
 import { Building, Community, Grid, Room, Street } from '../geo/geo.entities';
@@ -49,7 +49,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: DemoSeedConfig,
+    private readonly passwords: PasswordConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly filing: RequestFilingService,
     private readonly transitions: RequestTransitionsService,
@@ -75,7 +76,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     // 数据: a few months of closed history so the numbers are not empty (not in tests: they count their own items)
     if (this.config.nodeEnv !== 'test') await this.history.load();
     // last, so staff and liaison accounts created above all get the demo password
-    await seedDemoPasswords(this.dataSource, { ln: this.config.passwords.scryptCost, r: 8, p: 1 }, new Date());
+    await seedDemoPasswords(this.dataSource, { ln: this.passwords.scryptCost, r: 8, p: 1 }, new Date());
     this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests, ${DEMO_SERVICES.length} services`);
   }
 
