@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode } from '@gezhi/shared';
 import Fastify, { FastifyInstance } from 'fastify';
 import { createApp } from './app.factory';
+import { seedDemoBeforeBoot } from './demo-seed-boot';
 import type { Clock } from './common/clock';
 import { envelopeFor } from './common/errors/error-envelope';
 import type { AppConfig } from './config/app-config';
@@ -38,6 +39,8 @@ export function startServer(
     for (;;) {
       attempts++;
       try {
+        // SEED_DEMO: the demo and its history are filed before the API (and its sweeper) starts
+        await seedDemoBeforeBoot(config);
         const created = await createApp(config, { logger: options.logger, clock: options.clock });
         if (closed) {
           await created.close();

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, shanghaiDayOf } from '@gezhi/shared';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import { PasswordConfig } from '../auth/passwords/password.config';
 import { DemoSeedConfig } from './demo-seed.config';
 import { refuseDemoPasswords, seedDemoPasswords } from '../auth/passwords/demo-passwords';
@@ -29,8 +29,9 @@ import {
 import { ServiceCatalogueService } from '../services/service-catalogue.service';
 import { ServiceSlotsService } from '../services/service-slots.service';
 import { ProjectsService } from '../review/projects.service';
-import { Clock } from '../../common/clock';
-import { DemoHistory } from '../metrics/demo-history';
+import { Clock, ManualClock } from '../../common/clock';
+import { DemoHistory } from './demo-history';
+import { Notification } from '../notifications/notification.entity';
 import { CalendarDayEntity } from '../deadlines/deadline.entities';
 import { DeadlineRules } from '../deadlines/deadline-rules.service';
 import { DEMO_CALENDAR } from './demo-calendar';
@@ -65,19 +66,44 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.isProduction) await refuseDemoPasswords(this.dataSource);
     if (!this.config.seedDemo) return;
-    if ((await this.dataSource.getRepository(Street).count()) > 0) return;
+    const summary = await this.seed(null);
+    if (summary) this.logger.log(summary);
+  }
+
+  /**
+   * The whole demo with its 数据 history, in the short-lived seeding context of demo-seed-boot.ts whose Clock is
+   * `clock` (this service's own) and whose background loops are off: the history is filed months back, then the
+   * clock is set to the present for the example requests. Returns the "Demo data loaded" line, or null when the
+   * database is not empty.
+   */
+  seedWithHistory(clock: ManualClock): Promise<string | null> {
+    return this.seed(clock);
+  }
+
+  private async seed(historyClock: ManualClock | null): Promise<string | null> {
+    if ((await this.dataSource.getRepository(Street).count()) > 0) return null;
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
     // the holidays first, so every demo clock below counts working time on the real calendar
     await this.dataSource.getRepository(CalendarDayEntity).insert(DEMO_CALENDAR.map((day) => ({ ...day })));
     await this.deadlineRules.refresh();
+    // 数据: a few months of closed history so the numbers are not empty (not in tests: they count their own items)
+    if (historyClock) await this.loadHistory(historyClock);
     for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
     await this.loadServices();
     await this.loadReview(rooms);
-    // 数据: a few months of closed history so the numbers are not empty (not in tests: they count their own items)
-    if (this.config.nodeEnv !== 'test') await this.history.load();
     // last, so staff and liaison accounts created above all get the demo password
     await seedDemoPasswords(this.dataSource, { ln: this.passwords.scryptCost, r: 8, p: 1 }, new Date());
-    this.logger.log(`Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests, ${DEMO_SERVICES.length} services`);
+    return `Demo data loaded: ${DEMO_STREET}, ${DEMO_COMMUNITIES.length} communities, ${rooms.size} rooms, ${DEMO_REQUESTS.length} requests, ${DEMO_SERVICES.length} services`;
+  }
+
+  /** The history on the manual clock, then back to the present; its notices (消息) are old news: marked read. */
+  private async loadHistory(clock: ManualClock): Promise<void> {
+    const now = new Date();
+    const { end } = await this.history.load(clock, now);
+    clock.set(new Date());
+    const notices = this.dataSource.getRepository(Notification);
+    const createdAt = this.dataSource.driver.escape(notices.metadata.findColumnWithPropertyName('createdAt')?.databaseName ?? 'createdAt');
+    await notices.createQueryBuilder().update().set({ readAt: () => createdAt }).where({ readAt: IsNull(), createdAt: LessThanOrEqual(end) }).execute();
   }
 
   private async loadPlacesAndPeople(manager: EntityManager): Promise<Map<RoomKey, number>> {

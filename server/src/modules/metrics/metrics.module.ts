@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DemoHistory } from './demo-history';
 import { MetricsController } from './metrics.controller';
 import { MetricsItemsService } from './metrics-items.service';
 import { MetricsReader } from './metrics-reader';
@@ -16,7 +15,7 @@ import { MetricsService } from './metrics.service';
 @Module({
   imports: [MetricsRecorderModule],
   controllers: [MetricsController],
-  providers: [MetricsService, MetricsItemsService, MetricsReader, MetricsScopes, MetricsRecompute, DemoHistory],
-  exports: [MetricsService, MetricsRecompute, MetricsRecorderModule, DemoHistory],
+  providers: [MetricsService, MetricsItemsService, MetricsReader, MetricsScopes, MetricsRecompute],
+  exports: [MetricsService, MetricsRecompute, MetricsRecorderModule],
 })
 export class MetricsModule {}

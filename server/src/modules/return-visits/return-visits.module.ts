@@ -12,6 +12,6 @@ import { ReturnVisitsService } from './return-visits.service';
   imports: [TypeOrmModule.forFeature([RequestEntity, TimelineEventEntity]), RequestsModule, GeoModule],
   controllers: [ReturnVisitsListController, ReturnVisitsController],
   providers: [ReturnVisitsService, ReturnVisitSweeper],
-  exports: [ReturnVisitSweeper],
+  exports: [ReturnVisitsService, ReturnVisitSweeper],
 })
 export class ReturnVisitsModule {}
