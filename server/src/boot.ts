@@ -40,7 +40,7 @@ export function startServer(
       attempts++;
       try {
         // SEED_DEMO: the demo and its history are filed before the API (and its sweeper) starts
-        await seedDemoBeforeBoot(config);
+        await seedDemoBeforeBoot(config, options.clock);
         const created = await createApp(config, { logger: options.logger, clock: options.clock });
         if (closed) {
           await created.close();

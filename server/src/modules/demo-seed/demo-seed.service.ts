@@ -73,21 +73,21 @@ export class DemoSeedService implements OnApplicationBootstrap {
   /**
    * The whole demo with its 数据 history, in the short-lived seeding context of demo-seed-boot.ts whose Clock is
    * `clock` (this service's own) and whose background loops are off: the history is filed months back, then the
-   * clock is set to the present for the example requests. Returns the "Demo data loaded" line, or null when the
-   * database is not empty.
+   * clock is set to the present (`present`'s reading: the app's own clock) for the example requests. Returns the
+   * "Demo data loaded" line, or null when the database is not empty.
    */
-  seedWithHistory(clock: ManualClock): Promise<string | null> {
-    return this.seed(clock);
+  seedWithHistory(clock: ManualClock, present: Clock): Promise<string | null> {
+    return this.seed({ clock, present });
   }
 
-  private async seed(historyClock: ManualClock | null): Promise<string | null> {
+  private async seed(history: { clock: ManualClock; present: Clock } | null): Promise<string | null> {
     if ((await this.dataSource.getRepository(Street).count()) > 0) return null;
     const rooms = await this.dataSource.transaction((manager) => this.loadPlacesAndPeople(manager));
     // the holidays first, so every demo clock below counts working time on the real calendar
     await this.dataSource.getRepository(CalendarDayEntity).insert(DEMO_CALENDAR.map((day) => ({ ...day })));
     await this.deadlineRules.refresh();
     // 数据: a few months of closed history so the numbers are not empty (not in tests: they count their own items)
-    if (historyClock) await this.loadHistory(historyClock);
+    if (history) await this.loadHistory(history.clock, history.present);
     for (const request of DEMO_REQUESTS) await this.playRequest(request, rooms);
     await this.loadServices();
     await this.loadReview(rooms);
@@ -97,10 +97,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   /** The history on the manual clock, then back to the present; its notices (消息) are old news: marked read. */
-  private async loadHistory(clock: ManualClock): Promise<void> {
-    const now = new Date();
-    const { end } = await this.history.load(clock, now);
-    clock.set(new Date());
+  private async loadHistory(clock: ManualClock, present: Clock): Promise<void> {
+    const { end } = await this.history.load(clock, present.now());
+    clock.set(present.now());
     const notices = this.dataSource.getRepository(Notification);
     const createdAt = this.dataSource.driver.escape(notices.metadata.findColumnWithPropertyName('createdAt')?.databaseName ?? 'createdAt');
     await notices.createQueryBuilder().update().set({ readAt: () => createdAt }).where({ readAt: IsNull(), createdAt: LessThanOrEqual(end) }).execute();
