@@ -22,7 +22,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ManualClock } from '../../src/common/clock';
 import { documentPathOf } from '../../src/openapi/response-schemas';
-import { escalateToStreet, requestBody } from '../support/factories';
+import { escalateToStreet, requestBody, serviceBody } from '../support/factories';
 import { pngBytes } from '../support/images';
 import { WEEKDAY_MORNING } from '../support/instants';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
@@ -187,14 +187,7 @@ describe('the API contract: route table, OpenAPI response schemas and the real a
 
     // ---- the catalogue and booking ----
     const service: ServiceOfferingView = await call(community, 'createService', {
-      body: {
-        name: '上门理发',
-        kind: ServiceKind.DoorToDoor,
-        description: '志愿者上门理发',
-        durationMinutes: 60,
-        provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
-        eligibility: { mode: EligibilityMode.All, tags: [] },
-      },
+      body: serviceBody(),
     });
     await call(community, 'listCoordinators');
     const slot: SlotView = await call(community, 'createSlot', {

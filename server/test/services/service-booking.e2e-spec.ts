@@ -16,21 +16,12 @@ import {
 } from '@gezhi/shared';
 import { ManualClock } from '../../src/common/clock';
 import { WEEKDAY_MORNING } from '../support/instants';
-import { createResidents } from '../support/factories';
+import { createResidents, serviceBody } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-const serviceBody = (overrides: Partial<CreateServiceBody> = {}): CreateServiceBody => ({
-  name: '上门理发',
-  kind: ServiceKind.DoorToDoor,
-  description: '志愿者上门理发',
-  durationMinutes: 60,
-  provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
-  eligibility: { mode: EligibilityMode.All, tags: [] },
-  ...overrides,
-});
 
 describe('service booking (issue 4)', () => {
   let testApp: TestApp;

@@ -23,22 +23,15 @@ import { WEEKDAY_MORNING } from '../support/instants';
 import { ServiceRecurrenceEntity, ServiceSlotEntity } from '../../src/modules/services/service.entities';
 import { ServiceSlotsService } from '../../src/modules/services/service-slots.service';
 import { User } from '../../src/modules/users/user.entity';
-import { createResidents, notificationsOf, uploadPhoto } from '../support/factories';
+import { createResidents, notificationsOf, serviceBody, uploadPhoto } from '../support/factories';
 import { ApiClient, bootTestApp, TestApp } from '../support/test-app';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const localDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * HOUR_MS).toISOString().slice(0, 10);
 
-const serviceBody = (overrides: Partial<CreateServiceBody> = {}): CreateServiceBody => ({
-  name: '上门测血压',
-  kind: ServiceKind.DoorToDoor,
-  description: '网格员上门测血压',
-  durationMinutes: 60,
-  provider: { kind: ProviderKind.GridStaff, name: '网格员' },
-  eligibility: { mode: EligibilityMode.All, tags: [] },
-  ...overrides,
-});
+const visitServiceBody = (overrides: Partial<CreateServiceBody> = {}): CreateServiceBody =>
+  serviceBody({ name: '上门测血压', description: '网格员上门测血压', provider: { kind: ProviderKind.GridStaff, name: '网格员' }, ...overrides });
 
 /**
  * Issue 4, the parts around the visit: booking and visit detail, completion photos, coordinators of volunteer and
@@ -71,7 +64,7 @@ describe('service visits (issue 4)', () => {
   const idOf = (client: ApiClient) => client.me?.id as number;
 
   async function createService(overrides: Partial<CreateServiceBody> = {}): Promise<ServiceOfferingView> {
-    const response = await officer.post('/api/services', serviceBody(overrides));
+    const response = await officer.post('/api/services', visitServiceBody(overrides));
     if (response.status !== 201) throw new Error(`service creation failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as ServiceOfferingView;
   }
@@ -189,11 +182,11 @@ describe('service visits (issue 4)', () => {
       const dataSource = testApp.app.get(DataSource);
       const elsewhere = await dataSource.getRepository(User).findOneByOrFail({ realName: '黄燕' }); // grid leader in 东篱社区
       const street = await dataSource.getRepository(User).findOneByOrFail({ account: 'street1' });
-      const volunteers = (coordinatorUserId: number | null) => serviceBody({ provider: { kind: ProviderKind.VolunteerTeam, name: '志愿服务队', coordinatorUserId } });
+      const volunteers = (coordinatorUserId: number | null) => visitServiceBody({ provider: { kind: ProviderKind.VolunteerTeam, name: '志愿服务队', coordinatorUserId } });
       for (const id of [idOf(resident1), elsewhere.id, street.id, 99999999]) {
         expect((await officer.post('/api/services', volunteers(id)).expect(400)).body.errors).toEqual({ 'provider.coordinatorUserId': 'UNKNOWN_COORDINATOR' });
       }
-      const gridStaff = serviceBody({ provider: { kind: ProviderKind.GridStaff, name: '网格员', coordinatorUserId: idOf(leader1) } });
+      const gridStaff = visitServiceBody({ provider: { kind: ProviderKind.GridStaff, name: '网格员', coordinatorUserId: idOf(leader1) } });
       expect((await officer.post('/api/services', gridStaff).expect(400)).body.errors).toEqual({ 'provider.coordinatorUserId': 'UNKNOWN_FIELD' });
       expect((await officer.post('/api/services', volunteers(0)).expect(400)).body.errors).toEqual({ 'provider.coordinatorUserId': 'OUT_OF_RANGE' });
 

@@ -1,4 +1,16 @@
-import { CreateRequestBody, NotificationView, RequestCategory, RequestDetail, ResidentTag, Role, Urgency } from '@gezhi/shared';
+import {
+  CreateRequestBody,
+  CreateServiceBody,
+  EligibilityMode,
+  NotificationView,
+  ProviderKind,
+  RequestCategory,
+  RequestDetail,
+  ResidentTag,
+  Role,
+  ServiceKind,
+  Urgency,
+} from '@gezhi/shared';
 import { DataSource } from 'typeorm';
 import { Building, Community, Room } from '../../src/modules/geo/geo.entities';
 import { User } from '../../src/modules/users/user.entity';
@@ -90,4 +102,17 @@ export async function createResidents(testApp: TestApp, count: number, options: 
     clients.push(...(await Promise.all(users.slice(start, start + 25).map((u) => testApp.loginAs(u.account)))));
   }
   return clients;
+}
+
+/** A valid catalogue entry (the volunteer team's door-to-door haircut); override any field. */
+export function serviceBody(overrides: Partial<CreateServiceBody> = {}): CreateServiceBody {
+  return {
+    name: '上门理发',
+    kind: ServiceKind.DoorToDoor,
+    description: '志愿者上门理发',
+    durationMinutes: 60,
+    provider: { kind: ProviderKind.VolunteerTeam, name: '明日星城志愿服务队' },
+    eligibility: { mode: EligibilityMode.All, tags: [] },
+    ...overrides,
+  };
 }
